@@ -1,0 +1,180 @@
+#ifndef PDFLOW_CONFIG_CONFIG_H
+#define PDFLOW_CONFIG_CONFIG_H
+
+#include "pdflow/support/Diagnostics.h"
+#include "pdflow/taxonomy/Taxonomy.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pdflow {
+
+struct Party {
+  std::string Name;
+  std::string Contact;
+  bool operator==(const Party &) const = default;
+};
+
+/// Art. 30(1)(a).
+struct Controller {
+  std::string Name;
+  std::string Contact;
+  std::optional<Party> Dpo;
+  std::optional<Party> Representative;
+  std::vector<Party> JointControllers;
+};
+
+/// A processing activity (one Art. 30 register entry).
+struct ActivityDecl {
+  std::string Id;
+  std::string Name;
+  std::vector<std::string> Purposes;
+  std::string LegalBasis;       // Art. 6(1) id; empty when not given
+  std::string SpecialCondition; // Art. 9(2) id; empty when not given
+  std::vector<std::string> Subjects;
+  std::string Retention; // ISO 8601 duration or free text
+  std::vector<std::string> EntryPoints; // qualified-name globs
+  SourceLoc Loc;
+};
+
+/// What a data annotation says, in code or in a side annotation.
+struct DataSpec {
+  std::string Category;
+  std::string Subject;
+  std::vector<std::string> Purposes;
+  std::string Retention;
+  std::string Source;
+};
+
+/// A side annotation: personal data declared in config for code the team
+/// cannot or will not edit.
+struct SideAnnotation {
+  std::string Symbol; // qualified-name glob; "f()" names a function's return
+  DataSpec Spec;
+  SourceLoc Loc;
+};
+
+enum class SinkKind { Log, Export, Storage, ThirdParty, InternalService };
+const char *sinkKindName(SinkKind K); // "log", "export", ... "third-party"
+std::optional<SinkKind> parseSinkKind(const std::string &Text);
+std::vector<std::string> sinkKindNames();
+
+enum class Safeguard { Unspecified, Adequacy, Dpf, Scc, Bcr, Derogation, None };
+const char *safeguardName(Safeguard S);
+std::optional<Safeguard> parseSafeguard(const std::string &Text);
+std::vector<std::string> safeguardNames();
+
+/// Where a model (sink, transform, propagator, consent check) was declared.
+enum class ModelOrigin { Builtin, Config, Annotation };
+
+/// A sink: a function (or every method of / every write into a type) through
+/// which data leaves the program.
+struct SinkModel {
+  std::string Function; // qualified-name glob; empty when Type is set
+  std::string Type;     // class glob: writes into objects of it leave
+  SinkKind Kind = SinkKind::Log;
+  std::string Recipient;
+  std::string Country; // ISO code, empty when unknown
+  Safeguard Guard = Safeguard::Unspecified;
+  std::optional<bool> Encrypted; // transport encryption; unset: unknown
+  std::vector<std::string> Accepts; // categories the recipient needs
+  std::vector<unsigned> Args;       // 0-based argument indexes; empty: all
+  ModelOrigin Origin = ModelOrigin::Config;
+  SourceLoc Loc;
+};
+
+enum class TransformEffect { Pseudonymize, Anonymize, Encrypt, Redact };
+const char *transformEffectName(TransformEffect E);
+std::optional<TransformEffect> parseTransformEffect(const std::string &Text);
+std::vector<std::string> transformEffectNames();
+
+struct TransformModel {
+  std::string Function;
+  TransformEffect Effect = TransformEffect::Pseudonymize;
+  ModelOrigin Origin = ModelOrigin::Config;
+  SourceLoc Loc;
+};
+
+/// Taint in, taint out: data in argument From (or "this" object when FromThis)
+/// flows to the return value (To = -1) or into argument To (0-based).
+struct PropagatorModel {
+  std::string Function;
+  std::vector<int> From; // -1 is the object ("this"); empty: every argument and the object
+  int To = -1;           // -1: the return value; -2: the object; N: argument N
+  ModelOrigin Origin = ModelOrigin::Config;
+  SourceLoc Loc;
+};
+
+/// A function returning whether a person consented to a purpose, given
+/// either as a fixed Purpose or as the string literal at argument PurposeArg.
+struct ConsentCheckModel {
+  std::string Function;
+  std::string Purpose;
+  std::optional<unsigned> PurposeArg;
+  ModelOrigin Origin = ModelOrigin::Config;
+  SourceLoc Loc;
+};
+
+/// `rules: NAME: {...}` in .pdflow.yaml.
+struct RuleSettings {
+  std::optional<bool> Enabled;
+  std::optional<Severity> Sev;
+  std::map<std::string, std::string> Options; // the rule's own options
+  SourceLoc Loc;
+};
+
+/// The sink/transform/propagator/consent part of a config, also the whole of
+/// a library model file.
+struct ModelSet {
+  std::vector<SinkModel> Sinks;
+  std::vector<TransformModel> Transforms;
+  std::vector<PropagatorModel> Propagators;
+  std::vector<ConsentCheckModel> ConsentChecks;
+  void append(const ModelSet &Other);
+};
+
+/// A parsed .pdflow.yaml.
+struct Config {
+  std::string Path; // empty when no config file was found
+  int Version = 1;
+  Controller Ctrl;
+  std::vector<std::string> SecurityMeasures;
+  TaxonomyExtension TaxonomyExt;
+  std::vector<ActivityDecl> Activities;
+  std::vector<SideAnnotation> Data;
+  ModelSet Models;
+  std::map<std::string, RuleSettings> Rules;
+};
+
+/// Finds .pdflow.yaml by walking up from StartDir, as clang-tidy does for
+/// .clang-tidy. Returns an empty string when there is none.
+std::string findConfigFile(const std::string &StartDir);
+
+/// Parses a config document. Unknown keys, wrong types and unknown taxonomy
+/// ids are errors at their file:line:col with a "did you mean"; rule names are
+/// checked against KnownRules when it is not empty. Returns nullopt only when
+/// the YAML cannot be parsed at all; otherwise the config holds every valid
+/// part and Diags every problem. The taxonomy is extended in place with the
+/// config's `taxonomy:` section before anything is checked against it.
+std::optional<Config> parseConfig(const std::string &Yaml, const std::string &FileName,
+                                  Taxonomy &Tax, DiagnosticList &Diags,
+                                  const std::vector<std::string> &KnownRules = {});
+
+/// Reads and parses File (an unreadable file is an error naming it).
+std::optional<Config> loadConfigFile(const std::string &File, Taxonomy &Tax,
+                                     DiagnosticList &Diags,
+                                     const std::vector<std::string> &KnownRules = {});
+
+/// Parses a library model file: only sinks, transforms, propagators and
+/// consent_checks are allowed.
+std::optional<ModelSet> parseModelFile(const std::string &Yaml, const std::string &FileName,
+                                       const Taxonomy &Tax, DiagnosticList &Diags);
+
+/// The built-in library models (annotations/models/*.yaml).
+ModelSet builtinModels(const Taxonomy &Tax, DiagnosticList &Diags);
+
+} // namespace pdflow
+
+#endif

@@ -1,0 +1,73 @@
+#ifndef PDFLOW_SUPPORT_DIAGNOSTICS_H
+#define PDFLOW_SUPPORT_DIAGNOSTICS_H
+
+#include "pdflow/support/SourceLoc.h"
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace pdflow {
+
+enum class Severity { Note, Warning, Error };
+
+const char *severityName(Severity S);
+/// Parses "note", "warning" or "error".
+bool parseSeverity(const std::string &Text, Severity &Out);
+
+struct DiagNote {
+  SourceLoc Loc;
+  std::string Message;
+  bool operator==(const DiagNote &) const = default;
+};
+
+/// Replace Length characters at Loc with Replacement (Length 0: insert).
+struct FixIt {
+  SourceLoc Loc;
+  unsigned Length = 0;
+  std::string Replacement;
+  bool operator==(const FixIt &) const = default;
+};
+
+/// One message in Clang's style: lowercase, no final period; Rule is the
+/// kebab-case rule name printed as "[rule]" (empty for tool errors such as a
+/// broken config file).
+struct Diagnostic {
+  Severity Sev = Severity::Warning;
+  SourceLoc Loc;
+  std::string Message;
+  std::string Rule;
+  std::vector<DiagNote> Notes;
+  std::vector<FixIt> FixIts;
+  bool operator==(const Diagnostic &) const = default;
+};
+
+/// Sort key giving a stable output order: file, line, column, rule, message.
+bool diagnosticLess(const Diagnostic &A, const Diagnostic &B);
+
+/// Collects diagnostics from any thread.
+class DiagnosticList {
+public:
+  void add(Diagnostic D);
+  void error(SourceLoc Loc, std::string Message, std::string Rule = {});
+  void warning(SourceLoc Loc, std::string Message, std::string Rule = {});
+  void note(SourceLoc Loc, std::string Message, std::string Rule = {});
+
+  bool hasErrors() const;
+  /// A sorted, de-duplicated copy.
+  std::vector<Diagnostic> sorted() const;
+  void append(const DiagnosticList &Other);
+  size_t size() const;
+
+private:
+  mutable std::mutex Mutex;
+  std::vector<Diagnostic> Diags;
+};
+
+/// Renders D as Clang does: "file:line:col: warning: message [rule]", then
+/// each note on its own line.
+std::string formatDiagnostic(const Diagnostic &D, bool Color = false);
+
+} // namespace pdflow
+
+#endif
