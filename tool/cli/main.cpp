@@ -1,9 +1,187 @@
+// pdflow's command line: parses arguments, runs the analysis library, renders.
+
+#include "Options.h"
+
+#include "pdflow/analysis/Analysis.h"
 #include "pdflow/checks/Check.h"
+#include "pdflow/report/Report.h"
+
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/Threading.h"
 
 #include <cstdio>
+#include <fstream>
+#include <iostream>
 
-int main(int argc, char **argv) {
-  for (const auto &R : pdflow::allRules())
-    std::printf("%.*s\n", (int)R.Name.size(), R.Name.data());
-  return 0;
+using namespace pdflow;
+
+namespace {
+
+const char *const Usage = R"(pdflow - trace personal data through C++ code
+
+USAGE
+  pdflow inventory -p BUILD_DIR [FILES...] [--config F] [--format text|json] [-o F] [-j N]
+  pdflow scan      -p BUILD_DIR [FILES...] [--config F] [--format text|json] [-o F] [-j N]
+                   [--flows] [--fail-on note|warning|error]
+  pdflow rules
+  pdflow --help | --version
+
+COMMANDS
+  inventory   List every personal-data element: annotated in code, or by a side
+              annotation in .pdflow.yaml; with its category, subject, purposes,
+              retention and where it is declared.
+  scan        Trace personal data to sinks (logs, exports, storage, third
+              parties) and report rule findings in Clang's format, each with
+              the flow's steps as notes. --flows also lists every flow.
+  rules       List the rules with their GDPR article and default severity.
+
+OPTIONS
+  -p DIR          Directory holding compile_commands.json (as for clang-tidy).
+  FILES           Analyse only these files of the database (default: all).
+  --config F      Use F instead of the .pdflow.yaml found by walking up from the
+                  current directory, then from BUILD_DIR.
+  --format FMT    text (default) or json.
+  -o F            Write the report to F instead of standard output; F is
+                  written only when the analysis finished.
+  -j N            Parse N files at a time (default: the number of cores).
+  --flows         scan: list every flow, with its steps.
+  --fail-on SEV   scan: exit 1 when a finding is at or above SEV (default: warning).
+
+EXIT CODES
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage or configuration error (bad option, broken .pdflow.yaml, no
+     compile database, a FILE not in it); the analysis still runs where it can
+  3  analysis incomplete: a file failed to parse (each one is named)
+
+Docs: docs/getting-started.md, docs/annotating.md, docs/rules/.
+)";
+
+int usageError(const std::string &Message) {
+  llvm::errs() << "pdflow: error: " << Message << "\n"
+               << "Run 'pdflow --help' for usage.\n";
+  return ExitUsage;
+}
+
+bool writeOutput(const std::string &Path, const std::string &Text) {
+  if (Path.empty() || Path == "-") {
+    std::cout << Text;
+    std::cout.flush();
+    return true;
+  }
+  // Write beside the target and rename, so a failed run leaves nothing
+  // half-written.
+  std::string Temp = Path + ".pdflow-tmp";
+  {
+    std::ofstream Out(Temp, std::ios::binary);
+    Out << Text;
+    if (!Out) {
+      llvm::errs() << "pdflow: error: cannot write '" << Path << "'\n";
+      std::remove(Temp.c_str());
+      return false;
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    llvm::errs() << "pdflow: error: cannot write '" << Path << "': " << EC.message() << "\n";
+    std::remove(Temp.c_str());
+    return false;
+  }
+  return true;
+}
+
+void printToolDiagnostics(const AnalysisResult &R, bool Color) {
+  for (const Diagnostic &D : R.ToolDiagnostics)
+    llvm::errs() << formatDiagnostic(D, Color);
+  for (const std::string &F : R.FailedFiles)
+    llvm::errs() << "pdflow: analysis incomplete: " << F << " failed to parse\n";
+}
+
+AnalysisResult runAnalysis(const CliOptions &O, bool RunChecks) {
+  AnalysisRequest Req;
+  Req.BuildDir = O.BuildDir;
+  Req.Files = O.Files;
+  Req.ConfigFile = O.ConfigFile;
+  Req.Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Req.RunChecks = RunChecks;
+  AnalysisResult R = analyze(Req);
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  relativizePaths(R, std::string(Cwd));
+  return R;
+}
+
+int inventory(const CliOptions &O) {
+  AnalysisResult R = runAnalysis(O, /*RunChecks=*/false);
+  bool Color = llvm::errs().has_colors();
+  printToolDiagnostics(R, Color);
+  for (const Diagnostic &D : R.Findings)
+    llvm::errs() << formatDiagnostic(D, Color);
+  std::string Text = O.Format == "json" ? renderInventoryJson(R.M) : renderInventoryText(R.M);
+  if (!writeOutput(O.Output, Text))
+    return ExitUsage;
+  int Code = exitCodeFor(R, Severity::Error);
+  return Code;
+}
+
+int scan(const CliOptions &O) {
+  AnalysisResult R = runAnalysis(O, /*RunChecks=*/true);
+  bool ToTerminal = O.Output.empty() && llvm::outs().has_colors();
+  printToolDiagnostics(R, llvm::errs().has_colors());
+  std::string Text;
+  if (O.Format == "json") {
+    Text = renderScanJson(R.M, R.Findings, R.Suppressed, R.ToolDiagnostics);
+  } else {
+    if (O.Flows)
+      Text += renderFlowsText(R.M);
+    Text += renderFindingsText(R.Findings, ToTerminal);
+  }
+  if (!writeOutput(O.Output, Text))
+    return ExitUsage;
+  return exitCodeFor(R, O.FailOn);
+}
+
+int rules() {
+  for (const RuleInfo &R : allRules()) {
+    std::string Article = R.Article.empty() ? "-" : "Art. " + std::string(R.Article);
+    std::printf("%-36s %-20s %-8s %.*s\n", std::string(R.Name).c_str(), Article.c_str(),
+                severityName(R.DefaultSeverity), static_cast<int>(R.Summary.size()),
+                R.Summary.data());
+  }
+  return ExitClean;
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  std::vector<std::string> Args(Argv + 1, Argv + Argc);
+  if (Args.empty()) {
+    std::cerr << Usage;
+    return ExitUsage;
+  }
+  if (Args[0] == "--help" || Args[0] == "-h" || Args[0] == "help") {
+    std::cout << Usage;
+    return ExitClean;
+  }
+  if (Args[0] == "--version") {
+    std::cout << "pdflow " PDFLOW_VERSION " (Clang " LLVM_VERSION_STRING ")\n";
+    return ExitClean;
+  }
+  CliOptions O;
+  std::string Error;
+  if (!parseOptions(Args, O, Error))
+    return usageError(Error);
+  if (O.Help) {
+    std::cout << Usage;
+    return ExitClean;
+  }
+  if (O.Command == "rules")
+    return rules();
+  if (O.Command == "inventory")
+    return inventory(O);
+  if (O.Command == "scan")
+    return scan(O);
+  return usageError("unknown command '" + O.Command + "'");
 }

@@ -62,7 +62,7 @@ std::optional<SinkKind> parseSinkKind(const std::string &Text);
 std::vector<std::string> sinkKindNames();
 
 enum class Safeguard { Unspecified, Adequacy, Dpf, Scc, Bcr, Derogation, None };
-const char *safeguardName(Safeguard S);
+const char *safeguardName(Safeguard S); // "unspecified" for Unspecified, which parses as nothing
 std::optional<Safeguard> parseSafeguard(const std::string &Text);
 std::vector<std::string> safeguardNames();
 
@@ -72,8 +72,9 @@ enum class ModelOrigin { Builtin, Config, Annotation };
 /// A sink: a function (or every method of / every write into a type) through
 /// which data leaves the program.
 struct SinkModel {
-  std::string Function; // qualified-name glob; empty when Type is set
-  std::string Type;     // class glob: writes into objects of it leave
+  std::string Function; // qualified-name glob; exactly one of Function, Type, Object
+  std::string Type;     // class glob: writes into objects of it (<<, members) leave
+  std::string Object;   // global object glob (std::cout): writes into it leave
   SinkKind Kind = SinkKind::Log;
   std::string Recipient;
   std::string Country; // ISO code, empty when unknown
@@ -95,6 +96,12 @@ struct TransformModel {
   TransformEffect Effect = TransformEffect::Pseudonymize;
   ModelOrigin Origin = ModelOrigin::Config;
   SourceLoc Loc;
+  /// Which inputs are transformed into which output, encoded as in
+  /// PropagatorModel (`from: [0], to: 2` for SHA256(d, n, md)). The default,
+  /// every argument and the object into the return value, is the plain
+  /// "its result is its input transformed".
+  std::vector<int> From;
+  int To = -1;
 };
 
 /// Taint in, taint out: data in argument From (or "this" object when FromThis)
@@ -105,6 +112,9 @@ struct PropagatorModel {
   int To = -1;           // -1: the return value; -2: the object; N: argument N
   ModelOrigin Origin = ModelOrigin::Config;
   SourceLoc Loc;
+  /// `alias: true`: To refers into From rather than holding a copy (s.append(x)
+  /// returns s; v[i] names an element of v), so writes into To land in From.
+  bool Alias = false;
 };
 
 /// A function returning whether a person consented to a purpose, given
@@ -121,7 +131,7 @@ struct ConsentCheckModel {
 struct RuleSettings {
   std::optional<bool> Enabled;
   std::optional<Severity> Sev;
-  std::map<std::string, std::string> Options; // the rule's own options
+  std::map<std::string, std::string> Options; // the rule's own options; a list is joined with ';'
   SourceLoc Loc;
 };
 

@@ -43,7 +43,14 @@ struct Country {
   std::string Name;
   bool EEA = false;
   Adequacy Adequate = Adequacy::None;
+  /// Other spellings people write ("UK" for GB, "EL" for GR); only used to
+  /// suggest the right code, never accepted as one.
+  std::vector<std::string> Aliases;
 };
+
+/// "none", "full", "framework", "commercial" (the spelling in taxonomy.yaml).
+const char *adequacyName(Adequacy A);
+std::optional<Adequacy> parseAdequacy(const std::string &Text);
 
 /// Extensions a project declares in .pdflow.yaml `taxonomy:`.
 struct TaxonomyExtension {
@@ -66,6 +73,8 @@ public:
 
   /// Adds a project's categories, purposes and subjects. An id already
   /// present, or a parent that does not exist, is an error at its location.
+  /// A category given without Parent lies under its dotted prefix
+  /// ("contact.work_email" under "contact"); one without a dot is a root.
   void extend(const TaxonomyExtension &Ext, DiagnosticList &Diags);
 
   const Category *category(const std::string &Id) const;

@@ -1,0 +1,60 @@
+#include "pdflow/checks/Check.h"
+
+#include <algorithm>
+
+namespace pdflow {
+
+CheckContext::CheckContext(const RuleInfo &Rule, const RuleSettings *Settings,
+                           DiagnosticList &Out)
+    : Rule(Rule), Settings(Settings), Out(Out) {}
+
+Severity CheckContext::severity() const {
+  if (Settings && Settings->Sev)
+    return *Settings->Sev;
+  return Rule.DefaultSeverity;
+}
+
+std::string CheckContext::option(const std::string &Key, const std::string &Default) const {
+  Declared.emplace(Key, Default);
+  if (Settings) {
+    auto It = Settings->Options.find(Key);
+    if (It != Settings->Options.end())
+      return It->second;
+  }
+  return Default;
+}
+
+void CheckContext::report(SourceLoc Loc, std::string Message, std::vector<DiagNote> Notes,
+                          std::vector<FixIt> FixIts) {
+  report(Severity::Error, std::move(Loc), std::move(Message), std::move(Notes),
+         std::move(FixIts));
+}
+
+void CheckContext::report(Severity Level, SourceLoc Loc, std::string Message,
+                          std::vector<DiagNote> Notes, std::vector<FixIt> FixIts) {
+  Severity Sev = std::min(Level, severity());
+  Out.add({Sev, std::move(Loc), std::move(Message), std::string(Rule.Name), std::move(Notes),
+           std::move(FixIts)});
+}
+
+void CheckContext::optionError(std::string Message) {
+  Out.add({Severity::Error, Settings ? Settings->Loc : SourceLoc{}, std::move(Message), "", {},
+           {}});
+}
+
+std::vector<DiagNote> flowNotes(const Flow &F, const Model &M) {
+  std::vector<DiagNote> Notes;
+  for (const FlowStep &S : F.Steps)
+    Notes.push_back({S.Loc, S.What});
+  const DataElement *E = M.element(F.ElementId);
+  if (!E)
+    return Notes;
+  if (E->Loc.valid())
+    Notes.push_back({E->Loc, "'" + E->QualifiedName + "' declared here as " + E->Spec.Category});
+  if (E->Origin == AnnotationOrigin::SideAnnotation && E->AnnotationLoc.valid())
+    Notes.push_back({E->AnnotationLoc, "'" + E->QualifiedName + "' is declared " +
+                                           E->Spec.Category + " by this side annotation"});
+  return Notes;
+}
+
+} // namespace pdflow

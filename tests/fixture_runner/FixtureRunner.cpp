@@ -1,0 +1,246 @@
+// Runs pdflow on one fixture file and compares what it reports with the
+// expectations written in the file. See tests/fixtures/README.md.
+//
+//   /* pdflow-config
+//   activities: [{id: billing, purposes: [billing], legal_basis: contract,
+//                 entry_points: ["run*"]}]
+//   */
+//   // pdflow-fixture: check=findings,flows std=c++17,c++20
+//   spdlog::info("{}", c.email); // expect:3: warning: reaches log sink [personal-data-in-logs]
+//   // expect@+1: flow: Customer::email -> log 'spdlog::info'
+//   spdlog::info("{}", c.email);
+//
+// An expectation is `expect[@+N|@-N][:COL]: KIND: TEXT [RULE]` in a comment:
+// KIND is error, warning, note, flow or element; TEXT must occur in what is
+// reported on that line (and column, when given); RULE must be the rule. The
+// kinds listed in check= (default: findings, i.e. errors and warnings) are
+// exact: anything reported in the fixture that no expectation names fails.
+// Notes are only checked when expected.
+
+#include "pdflow/analysis/Analysis.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace pdflow;
+
+namespace {
+
+struct Observation {
+  unsigned Line = 0, Col = 0;
+  std::string Kind; // error, warning, note, flow, element
+  std::string Text;
+  std::string Rule;
+  bool Used = false;
+};
+
+struct Expectation {
+  unsigned Line = 0, Col = 0; // Col 0: any
+  std::string Kind, Text, Rule;
+  unsigned WrittenAt = 0;
+};
+
+std::string readFile(const std::string &Path) {
+  std::ifstream In(Path, std::ios::binary);
+  std::stringstream S;
+  S << In.rdbuf();
+  return S.str();
+}
+
+std::vector<std::string> split(const std::string &S, char Sep) {
+  std::vector<std::string> Out;
+  std::stringstream In(S);
+  for (std::string Part; std::getline(In, Part, Sep);)
+    if (!Part.empty())
+      Out.push_back(Part);
+  return Out;
+}
+
+std::string flowText(const Flow &F, const Model &M) {
+  const DataElement *E = M.element(F.ElementId);
+  std::string T = (E ? E->QualifiedName : F.ElementId) + " -> " + sinkKindName(F.Sink.Kind) +
+                  " '" + F.Sink.Function + "'";
+  if (F.WholeObject)
+    T += " (whole object)";
+  auto List = [&](const char *Name, const std::vector<std::string> &Items) {
+    if (Items.empty())
+      return;
+    T += std::string(" ") + Name + "=";
+    for (size_t I = 0; I < Items.size(); ++I)
+      T += (I ? "," : "") + Items[I];
+  };
+  std::vector<std::string> Transforms;
+  for (TransformEffect X : F.Transforms)
+    Transforms.push_back(transformEffectName(X));
+  List("transforms", Transforms);
+  List("activities", F.Activities);
+  List("consent", F.ConsentPurposes);
+  return T;
+}
+
+std::string elementText(const DataElement &E) {
+  std::string T = E.QualifiedName + " " + E.Spec.Category;
+  if (!E.Spec.Subject.empty())
+    T += " subject=" + E.Spec.Subject;
+  if (!E.Spec.Purposes.empty()) {
+    T += " purposes=";
+    for (size_t I = 0; I < E.Spec.Purposes.size(); ++I)
+      T += (I ? "," : "") + E.Spec.Purposes[I];
+  }
+  if (!E.Spec.Retention.empty())
+    T += " retention=" + E.Spec.Retention;
+  return T;
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  if (Argc != 4) {
+    std::cerr << "usage: pdflow-fixture-test FIXTURE.cpp ANNOTATIONS_INCLUDE MOCK_INCLUDE\n";
+    return 2;
+  }
+  llvm::SmallString<256> Path(Argv[1]);
+  llvm::sys::fs::make_absolute(Path);
+  const std::string File(Path);
+  const std::string Code = readFile(File);
+  if (Code.empty()) {
+    std::cerr << File << ": cannot read the fixture\n";
+    return 2;
+  }
+
+  // Header: config block, checked kinds, language standards.
+  std::string ConfigText = "version: 1\n"; // never the machine's own config
+  if (size_t Begin = Code.find("/* pdflow-config\n"); Begin != std::string::npos) {
+    size_t Start = Begin + strlen("/* pdflow-config\n");
+    size_t End = Code.find("*/", Start);
+    ConfigText = Code.substr(Start, End - Start);
+  }
+  std::set<std::string> Checked = {"error", "warning"};
+  std::vector<std::string> Standards = {"c++17"};
+  std::smatch Match;
+  if (std::regex_search(Code, Match, std::regex(R"(// pdflow-fixture:([^\n]*))"))) {
+    for (const std::string &Word : split(Match[1].str(), ' ')) {
+      if (Word.rfind("check=", 0) == 0) {
+        Checked.clear();
+        for (const std::string &K : split(Word.substr(6), ','))
+          if (K == "findings") {
+            Checked.insert("error");
+            Checked.insert("warning");
+          } else {
+            Checked.insert(K);
+          }
+      } else if (Word.rfind("std=", 0) == 0) {
+        Standards = split(Word.substr(4), ',');
+      }
+    }
+  }
+
+  // Expectations.
+  std::vector<Expectation> Expected;
+  const std::regex Expect(
+      R"(expect(@([+-]\d+))?(:(\d+))?: (error|warning|note|flow|element): (.*?)( \[([a-z0-9-]+)\])?\s*$)");
+  unsigned LineNo = 0;
+  std::stringstream Lines(Code);
+  for (std::string Line; std::getline(Lines, Line);) {
+    ++LineNo;
+    size_t Comment = Line.find("// expect");
+    if (Comment == std::string::npos)
+      continue;
+    std::string Tail = Line.substr(Comment + 3);
+    if (!std::regex_match(Tail, Match, Expect)) {
+      std::cerr << File << ":" << LineNo << ":" << Comment + 1
+                << ": error: malformed expectation; write "
+                   "'expect[@+N][:COL]: KIND: TEXT [RULE]'\n";
+      return 1;
+    }
+    Expectation E;
+    E.WrittenAt = LineNo;
+    E.Line = LineNo + (Match[2].matched ? std::stoi(Match[2].str()) : 0);
+    E.Col = Match[4].matched ? std::stoul(Match[4].str()) : 0;
+    E.Kind = Match[5].str();
+    E.Text = Match[6].str();
+    E.Rule = Match[8].matched ? Match[8].str() : "";
+    Expected.push_back(E);
+  }
+
+  auto Absolute = [](const char *P) {
+    llvm::SmallString<256> A(P);
+    llvm::sys::fs::make_absolute(A);
+    return std::string(A);
+  };
+  const std::string Annotations = Absolute(Argv[2]), Mocks = Absolute(Argv[3]);
+  llvm::SmallString<256> Dir(File);
+  llvm::sys::path::remove_filename(Dir);
+  int Failures = 0;
+  for (const std::string &Std : Standards) {
+    AnalysisRequest Req;
+    Req.Commands = {{File,
+                     std::string(Dir),
+                     {"clang++", "-std=" + Std, "-I", Annotations, "-I", Mocks, File}}};
+    Req.ConfigText = ConfigText;
+    Req.ConfigName = File;
+    AnalysisResult R = analyze(Req);
+
+    std::vector<Observation> Seen;
+    auto Add = [&](const SourceLoc &L, std::string Kind, std::string Text, std::string Rule) {
+      if (L.File != File)
+        return;
+      Seen.push_back({L.Line, L.Col, std::move(Kind), std::move(Text), std::move(Rule)});
+    };
+    auto AddDiag = [&](const Diagnostic &D) {
+      Add(D.Loc, severityName(D.Sev), D.Message, D.Rule);
+      for (const DiagNote &N : D.Notes)
+        Add(N.Loc, "note", N.Message, "");
+    };
+    for (const Diagnostic &D : R.ToolDiagnostics)
+      AddDiag(D);
+    for (const Diagnostic &D : R.Findings)
+      AddDiag(D);
+    for (const Flow &F : R.M.Flows)
+      Add(F.SinkLoc, "flow", flowText(F, R.M), "");
+    for (const DataElement &E : R.M.Elements)
+      Add(E.Loc, "element", elementText(E), "");
+
+    // Why a whole fixture went wrong (it did not compile, the config is
+    // broken) is worth seeing whatever was expected.
+    for (const Diagnostic &D : R.ToolDiagnostics)
+      std::cout << formatDiagnostic(D);
+    for (const Expectation &E : Expected) {
+      auto It = std::find_if(Seen.begin(), Seen.end(), [&](const Observation &O) {
+        return !O.Used && O.Line == E.Line && O.Kind == E.Kind && (!E.Col || O.Col == E.Col) &&
+               (E.Rule.empty() || O.Rule == E.Rule) &&
+               O.Text.find(E.Text) != std::string::npos;
+      });
+      if (It != Seen.end()) {
+        It->Used = true;
+        continue;
+      }
+      ++Failures;
+      std::cout << File << ":" << E.Line << ":" << (E.Col ? E.Col : 1) << ": error: [" << Std
+                << "] expected " << E.Kind << " not reported: " << E.Text
+                << (E.Rule.empty() ? "" : " [" + E.Rule + "]") << "\n";
+      for (const Observation &O : Seen)
+        if (O.Line == E.Line && !O.Used)
+          std::cout << File << ":" << O.Line << ":" << O.Col << ": note: reported here: "
+                    << O.Kind << ": " << O.Text << (O.Rule.empty() ? "" : " [" + O.Rule + "]")
+                    << "\n";
+    }
+    for (const Observation &O : Seen) {
+      if (O.Used || !Checked.count(O.Kind))
+        continue;
+      ++Failures;
+      std::cout << File << ":" << O.Line << ":" << O.Col << ": error: [" << Std
+                << "] unexpected " << O.Kind << ": " << O.Text
+                << (O.Rule.empty() ? "" : " [" + O.Rule + "]") << "\n";
+    }
+  }
+  if (Failures)
+    std::cout << Failures << " mismatch(es) in " << File << "\n";
+  return Failures ? 1 : 0;
+}

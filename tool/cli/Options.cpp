@@ -1,0 +1,115 @@
+#include "Options.h"
+
+#include "pdflow/support/Text.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace pdflow {
+
+namespace {
+
+const std::vector<std::string> Commands = {"inventory", "scan", "rules"};
+
+bool takeValue(const std::vector<std::string> &Args, size_t &I, const std::string &Flag,
+               std::string &Value, std::string &Error) {
+  const std::string &A = Args[I];
+  // --flag=value, -pVALUE, or --flag value.
+  if (A.size() > Flag.size() && A.compare(0, Flag.size(), Flag) == 0) {
+    size_t Start = Flag.size() + (A[Flag.size()] == '=' ? 1 : 0);
+    Value = A.substr(Start);
+    return true;
+  }
+  if (I + 1 >= Args.size()) {
+    Error = "option '" + Flag + "' needs a value";
+    return false;
+  }
+  Value = Args[++I];
+  return true;
+}
+
+bool is(const std::string &Arg, const std::string &Flag) {
+  if (Arg == Flag)
+    return true;
+  if (Arg.compare(0, Flag.size(), Flag) != 0)
+    return false;
+  // "-j4" and "-pbuild" for the one-letter options; "--format=json" for the long ones.
+  return Flag.size() == 2 ? Arg.size() > 2 : Arg[Flag.size()] == '=';
+}
+
+} // namespace
+
+bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::string &Error) {
+  if (Args.empty()) {
+    Error = "no command; expected one of inventory, scan, rules";
+    return false;
+  }
+  Out.Command = Args[0];
+  if (std::find(Commands.begin(), Commands.end(), Out.Command) == Commands.end()) {
+    Error = withSuggestion("unknown command '" + Out.Command + "'", Out.Command, Commands);
+    return false;
+  }
+  const std::vector<std::string> Known = {"-p",       "--config", "--format", "-o",
+                                          "-j",       "--flows",  "--fail-on", "--help"};
+  for (size_t I = 1; I < Args.size(); ++I) {
+    const std::string &A = Args[I];
+    std::string V;
+    if (A == "--help" || A == "-h") {
+      Out.Help = true;
+    } else if (is(A, "-p")) {
+      if (!takeValue(Args, I, "-p", Out.BuildDir, Error))
+        return false;
+    } else if (is(A, "--config")) {
+      if (!takeValue(Args, I, "--config", Out.ConfigFile, Error))
+        return false;
+    } else if (is(A, "--format")) {
+      if (!takeValue(Args, I, "--format", Out.Format, Error))
+        return false;
+      if (Out.Format != "text" && Out.Format != "json") {
+        Error = "'--format' must be text or json; got '" + Out.Format + "'";
+        return false;
+      }
+    } else if (is(A, "-o")) {
+      if (!takeValue(Args, I, "-o", Out.Output, Error))
+        return false;
+    } else if (is(A, "-j")) {
+      if (!takeValue(Args, I, "-j", V, Error))
+        return false;
+      unsigned N = 0;
+      auto [P, EC] = std::from_chars(V.data(), V.data() + V.size(), N);
+      if (EC != std::errc() || P != V.data() + V.size() || N == 0) {
+        Error = "'-j' takes a positive number of jobs; got '" + V + "'";
+        return false;
+      }
+      Out.Jobs = N;
+    } else if (A == "--flows") {
+      Out.Flows = true;
+    } else if (is(A, "--fail-on")) {
+      if (!takeValue(Args, I, "--fail-on", V, Error))
+        return false;
+      if (!parseSeverity(V, Out.FailOn)) {
+        Error = "'--fail-on' must be note, warning or error; got '" + V + "'";
+        return false;
+      }
+    } else if (!A.empty() && A[0] == '-') {
+      Error = withSuggestion("unknown option '" + A + "'", A, Known);
+      return false;
+    } else {
+      Out.Files.push_back(A);
+    }
+  }
+  if (Out.Help || Out.Command == "rules")
+    return true;
+  if (Out.BuildDir.empty()) {
+    Error = "'" + Out.Command +
+            "' needs -p BUILD_DIR, the directory holding compile_commands.json";
+    return false;
+  }
+  if (Out.Command != "scan" && (Out.Flows)) {
+    Error = "'--flows' is an option of 'scan'";
+    return false;
+  }
+  return true;
+}
+
+} // namespace pdflow

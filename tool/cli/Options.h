@@ -1,0 +1,30 @@
+#ifndef PDFLOW_CLI_OPTIONS_H
+#define PDFLOW_CLI_OPTIONS_H
+
+#include "pdflow/support/Diagnostics.h"
+
+#include <string>
+#include <vector>
+
+namespace pdflow {
+
+struct CliOptions {
+  std::string Command;
+  std::string BuildDir;
+  std::vector<std::string> Files;
+  std::string ConfigFile;
+  std::string Format = "text";
+  std::string Output;
+  unsigned Jobs = 0; // 0: one per core
+  bool Flows = false;
+  bool Help = false;
+  Severity FailOn = Severity::Warning;
+};
+
+/// Parses the words after "pdflow". On failure returns false with a message
+/// naming the option and what it accepts.
+bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::string &Error);
+
+} // namespace pdflow
+
+#endif

@@ -1,0 +1,71 @@
+#ifndef PDFLOW_ANALYSIS_ANALYSIS_H
+#define PDFLOW_ANALYSIS_ANALYSIS_H
+
+// The whole pipeline behind `pdflow inventory` and `pdflow scan`, as a
+// library the CLI and the fixture runner share: config, models, frontend,
+// linker, solver, checks, suppressions.
+
+#include "pdflow/config/Config.h"
+#include "pdflow/frontend/Frontend.h"
+#include "pdflow/model/Model.h"
+#include "pdflow/report/Report.h"
+#include "pdflow/taxonomy/Taxonomy.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pdflow {
+
+struct AnalysisRequest {
+  /// Directory holding compile_commands.json (ignored when Commands is set).
+  std::string BuildDir;
+  /// Commands to analyse directly (fixtures); empty: read BuildDir's database.
+  std::vector<CompileCommand> Commands;
+  /// Only these files from the database (absolute or relative to the
+  /// current directory); empty: every file.
+  std::vector<std::string> Files;
+  /// .pdflow.yaml to use; empty: discover it.
+  std::string ConfigFile;
+  /// Config text to use instead of a file (fixtures); named ConfigName.
+  std::string ConfigText;
+  std::string ConfigName = ".pdflow.yaml";
+  unsigned Jobs = 1;
+  bool RunChecks = true;
+};
+
+/// Exit codes, as documented in `pdflow --help` and docs.
+enum ExitCode : int {
+  ExitClean = 0,
+  ExitFindings = 1,
+  ExitUsage = 2,
+  ExitIncomplete = 3,
+};
+
+struct AnalysisResult {
+  std::unique_ptr<Taxonomy> Tax;
+  std::unique_ptr<Config> Cfg;
+  Model M;
+  /// Config errors, unreadable databases, TUs that failed: printed to
+  /// stderr, never suppressed.
+  std::vector<Diagnostic> ToolDiagnostics;
+  /// Rule findings after suppressions (invalid-annotation included).
+  std::vector<Diagnostic> Findings;
+  std::vector<SuppressedFinding> Suppressed;
+  std::vector<std::string> FailedFiles;
+  bool UsageError = false;  // bad config, unknown FILES, no database
+  bool Incomplete = false;  // a TU failed to parse
+};
+
+AnalysisResult analyze(const AnalysisRequest &Req);
+
+/// The exit code for a finished analysis: usage errors first, then an
+/// incomplete analysis, then findings at or above FailOn.
+int exitCodeFor(const AnalysisResult &R, Severity FailOn);
+
+/// Rewrites every path in R under Dir as relative to it, for display.
+void relativizePaths(AnalysisResult &R, const std::string &Dir);
+
+} // namespace pdflow
+
+#endif

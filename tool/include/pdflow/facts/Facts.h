@@ -1,0 +1,152 @@
+#ifndef PDFLOW_FACTS_FACTS_H
+#define PDFLOW_FACTS_FACTS_H
+
+// Per-TU facts: what the frontend learns from one translation unit, as plain
+// data. The unit of parallelism, caching and sharding: the linker merges many
+// TUs' facts by USR and the solver works on the merged facts alone.
+//
+// Inside a function, a value is described by its Origins: where the data in
+// it may come from. Origins are symbolic (a parameter, the result of call
+// site 3, the contents of a field) and the solver substitutes them.
+
+#include "pdflow/annotations/AnnotationSpec.h"
+#include "pdflow/model/Model.h"
+#include "pdflow/support/Diagnostics.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pdflow {
+
+/// Bumped whenever the on-disk form changes; older facts are re-extracted.
+inline constexpr int FactsFormatVersion = 1;
+
+enum class OriginKind : uint8_t {
+  Element,    // Ref: element id (an annotated declaration read here)
+  Param,      // Index: parameter index (0-based, `this` excluded)
+  This,       // the object a method runs on
+  Field,      // Ref: field USR, an unannotated field of an object not local here
+  Global,     // Ref: variable USR, an unannotated global or static
+  CallResult, // Index: call site index in this function
+  CallOutArg, // Index: call site, Arg: argument written by the callee (-1: object)
+  ObjectType, // Ref: qualified class name; a whole object that may hold personal fields
+  Lambda,     // Ref: USR of a lambda's call operator (a callable value)
+};
+
+/// One origin of a value, with the steps that brought it here inside the
+/// function (read at..., copied into..., formatted by...).
+struct Origin {
+  OriginKind Kind = OriginKind::Element;
+  std::string Ref;
+  int Index = 0;
+  int Arg = 0;
+  /// Param/This read through a member (p.body): whole-object origins of the
+  /// argument do not flow through it.
+  bool Projected = false;
+  uint8_t Transforms = 0; // bit set of TransformEffect applied on the way
+  std::vector<FlowStep> Trail;
+
+  /// Identity without the trail: two origins with the same key are the same
+  /// data, whatever path found them.
+  std::string key() const;
+  bool operator==(const Origin &) const = default;
+};
+
+using Value = std::vector<Origin>;
+
+/// Adds O to V unless an origin with the same key is already there (the
+/// first, usually shorter, trail wins).
+void addOrigin(Value &V, Origin O);
+void addValue(Value &V, const Value &From);
+
+/// Where a write lands.
+enum class WriteTargetKind : uint8_t { Field, Global, Param, This };
+
+struct Write {
+  WriteTargetKind Target = WriteTargetKind::Field;
+  std::string Ref;  // field or global USR
+  std::string Name; // its qualified name, for messages
+  int Index = 0;    // parameter index for Param
+  Value Val;
+  SourceLoc Loc;
+  bool operator==(const Write &) const = default;
+};
+
+/// A call, as written: the solver decides whether the callee is a user
+/// function, a sink, a transform or a consent check.
+struct CallSite {
+  std::string CalleeUsr;  // empty when the callee is unknown (function pointer)
+  std::string CalleeName; // qualified name, for globs in models and config
+  bool Virtual = false;   // dispatched to every override
+  SourceLoc Loc;
+  std::vector<Value> Args;
+  Value Object; // the object of a member call ("this" in the callee)
+  /// When the call writes into a sink object (std::cout << x, an ofstream,
+  /// an object of a `type:` sink), the sink's name; the written value is
+  /// WrittenValue and it leaves at this call.
+  std::string SinkObject;
+  std::string SinkObjectType;
+  Value WrittenValue;
+  /// String literals among the arguments, by index (for purpose_arg).
+  std::map<int, std::string> StringArgs;
+  /// Purposes whose consent check returned true on every path to this call.
+  std::vector<std::string> ConsentGuards;
+  bool operator==(const CallSite &) const = default;
+};
+
+struct FunctionFacts {
+  std::string Usr;
+  std::string QualifiedName;
+  SourceLoc Loc;
+  unsigned NumParams = 0;
+  bool IsMethod = false;
+  std::string ClassName; // qualified, for methods
+  std::vector<std::string> Overrides; // USRs of the methods it overrides
+  std::vector<CallSite> Calls;
+  Value Returns;
+  std::vector<Write> Writes;
+  bool operator==(const FunctionFacts &) const = default;
+};
+
+/// A function declaration's pdflow annotations (declared anywhere in the TU,
+/// merged across redeclarations), keyed by USR in TUFacts.
+struct FunctionAnnotations {
+  std::string QualifiedName;
+  SourceLoc Loc;
+  std::vector<ParsedAnnotation> Annotations;
+};
+
+/// A class: its bases and the personal data an object of it holds.
+struct RecordFacts {
+  std::string QualifiedName;
+  std::vector<std::string> Bases;       // qualified names
+  std::vector<std::string> ElementIds;  // annotated fields, and the class itself if annotated
+  std::vector<std::string> MemberTypes; // qualified names of class-typed fields (nested)
+  bool operator==(const RecordFacts &) const = default;
+};
+
+struct TUFacts {
+  int Version = FactsFormatVersion;
+  std::string MainFile;
+  std::vector<DataElement> Elements;
+  std::vector<FunctionFacts> Functions;
+  std::map<std::string, FunctionAnnotations> Annotated; // by USR
+  std::map<std::string, RecordFacts> Records;           // by qualified name
+  std::vector<DeclaredName> Declarations;
+  std::vector<Suppression> Suppressions;
+  std::vector<Diagnostic> Diags; // invalid-annotation and parse errors
+  std::vector<int> SideAnnotationsMatched; // indexes into Config::Data
+  std::vector<ElementUse> Uses;            // reads of elements, by function
+  bool ParseFailed = false;
+};
+
+/// Serialises facts to the versioned on-disk form (JSON).
+std::string writeFacts(const TUFacts &F);
+/// Reads facts back; fails on a version mismatch or malformed input.
+bool readFacts(const std::string &Text, TUFacts &Out, std::string &Error);
+
+} // namespace pdflow
+
+#endif

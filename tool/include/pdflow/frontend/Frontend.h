@@ -1,0 +1,60 @@
+#ifndef PDFLOW_FRONTEND_FRONTEND_H
+#define PDFLOW_FRONTEND_FRONTEND_H
+
+// The only layer that sees Clang: parses translation units and extracts
+// their facts. Everything it returns is plain data.
+
+#include "pdflow/config/Config.h"
+#include "pdflow/facts/Facts.h"
+#include "pdflow/solver/ModelIndex.h"
+#include "pdflow/taxonomy/Taxonomy.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pdflow {
+
+/// What every TU's extraction needs to know.
+struct FrontendContext {
+  const Config &Cfg;
+  const Taxonomy &Tax;
+  const ModelIndex &Models;
+};
+
+/// One entry of compile_commands.json, made ready for Clang.
+struct CompileCommand {
+  std::string File;      // absolute
+  std::string Directory; // absolute
+  std::vector<std::string> Args;
+};
+
+/// Reads BuildDir/compile_commands.json. On failure returns false and sets
+/// Error to a message naming the file and the fix.
+bool loadCompileCommands(const std::string &BuildDir, std::vector<CompileCommand> &Out,
+                         std::string &Error);
+
+/// Rewrites a compiler command line for pdflow's Clang: keeps includes,
+/// defines and language flags, drops outputs, dependency files and GCC-only
+/// flags Clang rejects, and adds -fsyntax-only, -D__PDFLOW__ and the builtin
+/// headers' resource directory.
+std::vector<std::string> adjustArguments(const std::vector<std::string> &Args);
+
+/// Parses one TU and extracts its facts. Never throws; a TU that does not
+/// parse gets ParseFailed and its errors in Diags.
+TUFacts extractFacts(const CompileCommand &Cmd, const FrontendContext &Ctx);
+
+/// Extracts facts from in-memory code (unit tests, fixtures). Args are
+/// compiler flags without the file name, e.g. {"-std=c++17", "-I", dir}.
+TUFacts extractFactsFromCode(const std::string &Code, const std::string &FileName,
+                             const std::vector<std::string> &Args,
+                             const FrontendContext &Ctx);
+
+/// Extracts every command's facts on Jobs threads; the result is in the
+/// order of Cmds whatever the scheduling.
+std::vector<TUFacts> extractAll(const std::vector<CompileCommand> &Cmds,
+                                const FrontendContext &Ctx, unsigned Jobs);
+
+} // namespace pdflow
+
+#endif

@@ -1,0 +1,50 @@
+#ifndef PDFLOW_SOLVER_SOLVER_H
+#define PDFLOW_SOLVER_SOLVER_H
+
+// The linker and the solver: no Clang here. The linker merges TUs' facts by
+// USR; the solver computes, to a fixpoint, a summary of each function in
+// terms of its inputs, and from them every flow from a data element to a
+// sink, with the activities and consent checks that cover it.
+
+#include "pdflow/config/Config.h"
+#include "pdflow/facts/Facts.h"
+#include "pdflow/model/Model.h"
+#include "pdflow/solver/ModelIndex.h"
+#include "pdflow/taxonomy/Taxonomy.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pdflow {
+
+/// The whole program's facts, merged: a declaration seen by many TUs (a
+/// header) counts once.
+struct Program {
+  std::map<std::string, DataElement> Elements;    // by id
+  std::map<std::string, FunctionFacts> Functions; // by USR; first definition wins
+  std::map<std::string, FunctionAnnotations> Annotated;
+  std::map<std::string, RecordFacts> Records;
+  std::vector<DeclaredName> Declarations;
+  std::vector<Suppression> Suppressions;
+  std::vector<ElementUse> Uses;
+  std::set<int> SideAnnotationsMatched;
+};
+
+Program linkFacts(const std::vector<TUFacts> &TUs);
+
+struct SolverOptions {
+  /// Longest chain of steps kept for a flow.
+  size_t MaxSteps = 48;
+  /// How deep whole-object flows look into nested classes.
+  unsigned MaxObjectDepth = 4;
+};
+
+/// Solves P into a Model: elements, flows, uses, declarations, suppressions.
+Model solve(const Program &P, const Config &Cfg, const Taxonomy &Tax, const ModelIndex &Models,
+            const SolverOptions &Opts = {});
+
+} // namespace pdflow
+
+#endif

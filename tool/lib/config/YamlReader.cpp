@@ -1,0 +1,190 @@
+#include "YamlReader.h"
+
+#include "pdflow/support/Text.h"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+namespace pdflow::yaml {
+
+SourceLoc YamlFile::loc(const YAML::Node &N) const {
+  if (!N.IsDefined())
+    return {FileName, 0, 0};
+  YAML::Mark M = N.Mark();
+  if (M.is_null())
+    return {FileName, 0, 0};
+  return {FileName, static_cast<unsigned>(M.line + 1), static_cast<unsigned>(M.column + 1)};
+}
+
+std::optional<YAML::Node> parseDocument(const std::string &Text, YamlFile &File) {
+  try {
+    return YAML::Load(Text);
+  } catch (const YAML::ParserException &E) {
+    SourceLoc Loc{File.name(), 0, 0};
+    if (!E.mark.is_null())
+      Loc = {File.name(), static_cast<unsigned>(E.mark.line + 1),
+             static_cast<unsigned>(E.mark.column + 1)};
+    File.error(Loc, "invalid YAML: " + E.msg);
+  } catch (const YAML::Exception &E) {
+    File.error(SourceLoc{File.name(), 0, 0}, "invalid YAML: " + E.msg);
+  }
+  return std::nullopt;
+}
+
+bool isAbsent(const YAML::Node &N) { return !N.IsDefined() || N.IsNull(); }
+
+bool expectMap(YamlFile &File, const YAML::Node &N, const std::string &Where) {
+  if (N.IsMap())
+    return true;
+  File.error(N, "expected a mapping " + Where);
+  return false;
+}
+
+std::optional<Scalar> expectScalar(YamlFile &File, const YAML::Node &N, const std::string &Where) {
+  if (N.IsScalar())
+    return Scalar{N.Scalar(), File.loc(N)};
+  File.error(N, "expected a string " + Where);
+  return std::nullopt;
+}
+
+std::optional<unsigned> parseIndex(const std::string &Text) {
+  unsigned Value = 0;
+  const char *End = Text.data() + Text.size();
+  auto [Ptr, Ec] = std::from_chars(Text.data(), End, Value);
+  if (Text.empty() || Ec != std::errc() || Ptr != End)
+    return std::nullopt;
+  return Value;
+}
+
+void checkVersion(MapReader &R) {
+  auto V = R.scalar("version");
+  if (V && V->Text != "1")
+    R.file().error(V->Loc, "'version' must be 1; got '" + V->Text + "'");
+}
+
+std::string oneOfMessage(const std::string &What, const std::vector<std::string> &Allowed,
+                         const std::string &Got) {
+  std::string List;
+  for (const std::string &A : Allowed)
+    List += (List.empty() ? "" : ", ") + A;
+  return What + " must be one of " + List + "; got '" + Got + "'";
+}
+
+std::string mustBeOneOf(const std::string &Key, const std::vector<std::string> &Allowed,
+                        const std::string &Got) {
+  return oneOfMessage("'" + Key + "'", Allowed, Got);
+}
+
+MapReader::MapReader(YamlFile &File, const YAML::Node &Map, std::string What,
+                     std::vector<std::string> Keys)
+    : File(File), Map(Map), What(std::move(What)) {
+  if (!Map.IsMap())
+    return;
+  std::set<std::string> Seen;
+  for (const auto &Entry : Map) {
+    // Copies: yaml-cpp's iterator yields a proxy that dies with the statement.
+    YAML::Node K = Entry.first;
+    YAML::Node V = Entry.second;
+    if (!K.IsScalar()) {
+      File.error(K, "expected a string key in " + this->What);
+      continue;
+    }
+    std::string Name = K.Scalar();
+    if (!Keys.empty() && std::find(Keys.begin(), Keys.end(), Name) == Keys.end()) {
+      File.error(K, withSuggestion("unknown key '" + Name + "' in " + this->What, Name, Keys));
+      continue;
+    }
+    if (!Seen.insert(Name).second) {
+      File.error(K, "duplicate key '" + Name + "' in " + this->What);
+      continue;
+    }
+    Entries.push_back({Scalar{Name, File.loc(K)}, V});
+  }
+}
+
+YAML::Node MapReader::get(const std::string &Key) const {
+  for (const auto &[K, V] : Entries)
+    if (K.Text == Key)
+      return V;
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+SourceLoc MapReader::valueLoc(const std::string &Key) const {
+  YAML::Node V = get(Key);
+  if (V.IsDefined() && !V.Mark().is_null())
+    return File.loc(V);
+  return loc();
+}
+
+std::optional<Scalar> MapReader::scalar(const std::string &Key) {
+  YAML::Node V = get(Key);
+  if (isAbsent(V))
+    return std::nullopt;
+  return expectScalar(File, V, "for '" + Key + "'");
+}
+
+std::optional<Scalar> MapReader::required(const std::string &Key) {
+  if (!has(Key)) {
+    File.error(loc(), "missing '" + Key + "' in " + What);
+    return std::nullopt;
+  }
+  return scalar(Key);
+}
+
+std::optional<std::string> MapReader::string(const std::string &Key) {
+  if (auto S = scalar(Key))
+    return S->Text;
+  return std::nullopt;
+}
+
+std::optional<bool> MapReader::boolean(const std::string &Key) {
+  auto S = scalar(Key);
+  if (!S)
+    return std::nullopt;
+  for (const char *T : {"true", "True", "TRUE"})
+    if (S->Text == T)
+      return true;
+  for (const char *F : {"false", "False", "FALSE"})
+    if (S->Text == F)
+      return false;
+  File.error(S->Loc, "'" + Key + "' must be true or false; got '" + S->Text + "'");
+  return std::nullopt;
+}
+
+std::optional<unsigned> MapReader::index(const std::string &Key) {
+  auto S = scalar(Key);
+  if (!S)
+    return std::nullopt;
+  if (auto I = parseIndex(S->Text))
+    return I;
+  File.error(S->Loc, "'" + Key + "' must be a non-negative integer; got '" + S->Text + "'");
+  return std::nullopt;
+}
+
+std::optional<std::vector<YAML::Node>> MapReader::list(const std::string &Key) {
+  YAML::Node V = get(Key);
+  if (isAbsent(V))
+    return std::nullopt;
+  if (!V.IsSequence()) {
+    File.error(V, "expected a list for '" + Key + "'");
+    return std::nullopt;
+  }
+  std::vector<YAML::Node> Items;
+  for (const YAML::Node &Item : V)
+    Items.push_back(Item);
+  return Items;
+}
+
+std::optional<std::vector<Scalar>> MapReader::scalarList(const std::string &Key) {
+  auto Items = list(Key);
+  if (!Items)
+    return std::nullopt;
+  std::vector<Scalar> Out;
+  for (const YAML::Node &Item : *Items)
+    if (auto S = expectScalar(File, Item, "in '" + Key + "'"))
+      Out.push_back(std::move(*S));
+  return Out;
+}
+
+} // namespace pdflow::yaml

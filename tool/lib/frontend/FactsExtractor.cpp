@@ -1,0 +1,419 @@
+#include "FactsExtractor.h"
+
+#include "AstNames.h"
+#include "DeclIndex.h"
+#include "FunctionAnalyzer.h"
+
+#include "pdflow/support/Text.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+#include <set>
+
+namespace pdflow {
+using namespace clang;
+
+namespace {
+
+struct FoundAnnotation {
+  ParsedAnnotation Parsed;
+  SourceLoc Loc;
+};
+
+/// The declaration pass: data elements, annotated functions, classes, and
+/// the unannotated declarations the heuristics rule looks at.
+class DeclCollector : public RecursiveASTVisitor<DeclCollector> {
+public:
+  DeclCollector(ASTContext &AC, const FrontendContext &Ctx, DeclIndex &Index, TUFacts &Out)
+      : AC(AC), SM(AC.getSourceManager()), Ctx(Ctx), Index(Index), Out(Out) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && isInSystemHeader(SM, D->getLocation()))
+      return true; // library code is described by models, not analysed
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFieldDecl(FieldDecl *FD) {
+    noteFile(FD->getLocation());
+    auto Data = dataAnnotations(FD);
+    std::string Subject = subjectOf(FD->getParent());
+    if (!addElement(FD, ElementKind::Field, FD->getType(), Data, Subject))
+      addDeclaredName(FD, ElementKind::Field, FD->getType());
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (isa<ParmVarDecl>(VD) || !VD->hasGlobalStorage() || VD->isStaticLocal())
+      return true;
+    noteFile(VD->getLocation());
+    auto Data = dataAnnotations(VD);
+    if (!addElement(VD, ElementKind::Variable, VD->getType(), Data, ""))
+      addDeclaredName(VD, ElementKind::Variable, VD->getType());
+    return true;
+  }
+
+  bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
+    if (!RD->isThisDeclarationADefinition() || RD->isLambda())
+      return true;
+    noteFile(RD->getLocation());
+    std::string Name = qualifiedName(RD);
+    if (Out.Records.count(Name))
+      return true;
+    RecordFacts &R = Out.Records[Name];
+    R.QualifiedName = Name;
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (std::string BaseName = className(B.getType()); !BaseName.empty())
+        R.Bases.push_back(BaseName);
+    for (const FieldDecl *F : RD->fields())
+      collectClassNames(F->getType(), R.MemberTypes);
+    auto Data = dataAnnotations(RD);
+    if (addElement(RD, ElementKind::Class, QualType(RD->getTypeForDecl(), 0), Data,
+                   subjectOf(RD)))
+      R.ElementIds.push_back(Index.elementOf(RD));
+    return true;
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    noteFile(FD->getLocation());
+    std::string Usr = usrOf(FD->getCanonicalDecl());
+    std::vector<FoundAnnotation> Found;
+    for (const FunctionDecl *Redecl : FD->redecls())
+      readAnnotations(Redecl, Found);
+    // An activity or sink annotation on a class applies to all its methods.
+    if (const auto *M = dyn_cast<CXXMethodDecl>(FD))
+      for (FoundAnnotation &A : classAnnotations(M->getParent()))
+        Found.push_back(std::move(A));
+    std::vector<FoundAnnotation> Data;
+    for (FoundAnnotation &A : Found) {
+      if (A.Parsed.Kind == AnnotationKind::Data) {
+        Data.push_back(A);
+        continue;
+      }
+      if (A.Parsed.Kind == AnnotationKind::Subject) {
+        problem(A.Loc, "PDFLOW_SUBJECT applies to classes, not functions");
+        continue;
+      }
+      if (A.Parsed.Kind == AnnotationKind::Activity)
+        checkActivities(A);
+      FunctionAnnotations &FA = Out.Annotated[Usr];
+      if (FA.QualifiedName.empty()) {
+        FA.QualifiedName = qualifiedName(FD);
+        FA.Loc = sourceLoc(SM, FD->getLocation());
+      }
+      if (std::find_if(FA.Annotations.begin(), FA.Annotations.end(), [&](auto &X) {
+            return X.Kind == A.Parsed.Kind && X.Activities == A.Parsed.Activities &&
+                   X.ConsentPurpose == A.Parsed.ConsentPurpose;
+          }) == FA.Annotations.end())
+        FA.Annotations.push_back(A.Parsed);
+      Index.addAnnotation(FD, A.Parsed);
+    }
+    if (!Index.elementOf(FD).size())
+      addElement(FD, ElementKind::Return, FD->getReturnType(), Data, "");
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      visitParam(FD, I, Usr);
+    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
+        !FD->isInvalidDecl())
+      Definitions.push_back(FD);
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Definitions;
+  std::set<FileID> Files;
+
+private:
+  void noteFile(SourceLocation L) {
+    if (L.isValid())
+      Files.insert(SM.getFileID(SM.getFileLoc(L)));
+  }
+
+  void problem(const SourceLoc &Loc, std::string Message) {
+    Out.Diags.push_back({Severity::Error, Loc, std::move(Message), "invalid-annotation", {}, {}});
+  }
+
+  void readAnnotations(const Decl *D, std::vector<FoundAnnotation> &Found) {
+    for (const AnnotateAttr *A : D->specific_attrs<AnnotateAttr>()) {
+      if (A->isInherited())
+        continue;
+      std::string Name = A->getAnnotation().str();
+      if (!isPdflowAnnotation(Name))
+        continue;
+      std::string Text;
+      if (A->args_size() > 0)
+        if (const auto *S = dyn_cast<StringLiteral>((*A->args_begin())->IgnoreParenImpCasts()))
+          Text = S->getString().str();
+      SourceLoc Loc = sourceLoc(SM, A->getLocation());
+      std::vector<AnnotationProblem> Problems;
+      auto Parsed = parseAnnotation(Name, Text, Ctx.Tax, Problems);
+      for (AnnotationProblem &P : Problems)
+        problem(Loc, std::move(P.Message));
+      if (Parsed)
+        Found.push_back({std::move(*Parsed), Loc});
+    }
+  }
+
+  std::vector<FoundAnnotation> dataAnnotations(const Decl *D) {
+    std::vector<FoundAnnotation> Found, Data;
+    for (const Decl *R : D->redecls())
+      readAnnotations(R, Found);
+    for (FoundAnnotation &A : Found) {
+      if (A.Parsed.Kind == AnnotationKind::Data)
+        Data.push_back(std::move(A));
+      else if (A.Parsed.Kind == AnnotationKind::Subject && isa<RecordDecl>(D))
+        continue;
+      else if ((A.Parsed.Kind == AnnotationKind::Activity ||
+                A.Parsed.Kind == AnnotationKind::Sink) &&
+               isa<RecordDecl>(D))
+        continue; // applied to the methods
+      else
+        problem(A.Loc, std::string(kindMacro(A.Parsed.Kind)) + " does not apply to " +
+                           (isa<RecordDecl>(D) ? "classes" : "variables and fields"));
+    }
+    return Data;
+  }
+
+  std::vector<FoundAnnotation> classAnnotations(const CXXRecordDecl *RD) {
+    std::vector<FoundAnnotation> Found, Out;
+    for (const Decl *R : RD->redecls())
+      readAnnotations(R, Found);
+    for (FoundAnnotation &A : Found)
+      if (A.Parsed.Kind == AnnotationKind::Activity || A.Parsed.Kind == AnnotationKind::Sink)
+        Out.push_back(std::move(A));
+    return Out;
+  }
+
+  // Diagnosing here would repeat for every method; the class's own visit
+  // does not parse them twice because problems are de-duplicated later.
+  std::string subjectOf(const RecordDecl *RD) {
+    std::vector<FoundAnnotation> Found;
+    for (const Decl *R : RD->redecls())
+      readAnnotations(R, Found);
+    for (const FoundAnnotation &A : Found)
+      if (A.Parsed.Kind == AnnotationKind::Subject)
+        return A.Parsed.Subject;
+    return {};
+  }
+
+  static const char *kindMacro(AnnotationKind K) {
+    switch (K) {
+    case AnnotationKind::Data:
+      return "PDFLOW_DATA";
+    case AnnotationKind::Subject:
+      return "PDFLOW_SUBJECT";
+    case AnnotationKind::Sink:
+      return "PDFLOW_SINK";
+    case AnnotationKind::Transform:
+      return "PDFLOW_TRANSFORM";
+    case AnnotationKind::Activity:
+      return "PDFLOW_ACTIVITY";
+    case AnnotationKind::ConsentCheck:
+      return "PDFLOW_CONSENT_CHECK";
+    }
+    return "";
+  }
+
+  void checkActivities(const FoundAnnotation &A) {
+    if (Ctx.Cfg.Activities.empty())
+      return;
+    std::vector<std::string> Ids;
+    for (const ActivityDecl &Act : Ctx.Cfg.Activities)
+      Ids.push_back(Act.Id);
+    for (const std::string &Id : A.Parsed.Activities)
+      if (std::find(Ids.begin(), Ids.end(), Id) == Ids.end())
+        problem(A.Loc, withSuggestion("unknown activity '" + Id +
+                                          "'; declare it under activities: in .pdflow.yaml",
+                                      Id, Ids));
+  }
+
+  /// Records D as a data element when annotated in code or in config.
+  /// Returns false when it is not personal data.
+  bool addElement(const NamedDecl *D, ElementKind Kind, QualType Type,
+                  const std::vector<FoundAnnotation> &Data, const std::string &ClassSubject) {
+    std::string Name = qualifiedName(D);
+    DataElement E;
+    E.QualifiedName = Kind == ElementKind::Return ? Name + "()" : Name;
+    E.Kind = Kind;
+    E.Type = Type.getAsString(AC.getPrintingPolicy());
+    E.Loc = sourceLoc(SM, D->getLocation());
+    if (!Data.empty()) {
+      E.Spec = Data.front().Parsed.Data;
+      E.Origin = Kind == ElementKind::Class ? AnnotationOrigin::ClassAnnotation
+                                            : AnnotationOrigin::Code;
+      E.AnnotationLoc = Data.front().Loc;
+    } else if (!matchSideAnnotation(E)) {
+      return false;
+    }
+    if (E.Spec.Subject.empty())
+      E.Spec.Subject = ClassSubject;
+    const Decl *Key = D;
+    std::string Usr = usrOf(D->getCanonicalDecl());
+    E.Id = Kind == ElementKind::Return ? Usr + "#return" : Usr;
+    Index.addElement(Key, E.Id);
+    Out.Elements.push_back(std::move(E));
+    return true;
+  }
+
+  bool matchSideAnnotation(DataElement &E) {
+    const auto &Side = Ctx.Cfg.Data;
+    for (size_t I = 0; I < Side.size(); ++I) {
+      bool WantsReturn = llvm::StringRef(Side[I].Symbol).ends_with("()");
+      if (WantsReturn != (E.Kind == ElementKind::Return))
+        continue;
+      if (!matchQualifiedName(Side[I].Symbol, E.QualifiedName))
+        continue;
+      E.Spec = Side[I].Spec;
+      E.Origin = AnnotationOrigin::SideAnnotation;
+      E.AnnotationLoc = Side[I].Loc;
+      Out.SideAnnotationsMatched.push_back(static_cast<int>(I));
+      return true;
+    }
+    return false;
+  }
+
+  void visitParam(const FunctionDecl *FD, unsigned I, const std::string &FunctionUsr) {
+    std::vector<FoundAnnotation> Found, Data;
+    for (const FunctionDecl *R : FD->redecls())
+      if (I < R->getNumParams())
+        readAnnotations(R->getParamDecl(I), Found);
+    for (FoundAnnotation &A : Found)
+      if (A.Parsed.Kind == AnnotationKind::Data)
+        Data.push_back(std::move(A));
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    if (Data.empty()) {
+      if (FD->doesThisDeclarationHaveABody() && !P->getName().empty() &&
+          !FD->isDependentContext())
+        addDeclaredName(P, ElementKind::Parameter, P->getType());
+      return;
+    }
+    std::string Id = FunctionUsr + "#param" + std::to_string(I);
+    for (const FunctionDecl *R : FD->redecls())
+      if (I < R->getNumParams())
+        Index.addElement(R->getParamDecl(I), Id);
+    if (SeenParams.insert(Id).second) {
+      DataElement E;
+      E.Id = Id;
+      E.QualifiedName = qualifiedName(FD) + "(" + P->getNameAsString() + ")";
+      E.Kind = ElementKind::Parameter;
+      E.Type = P->getType().getAsString(AC.getPrintingPolicy());
+      E.Loc = sourceLoc(SM, P->getLocation());
+      E.Spec = Data.front().Parsed.Data;
+      E.AnnotationLoc = Data.front().Loc;
+      Out.Elements.push_back(std::move(E));
+    }
+  }
+
+  void addDeclaredName(const DeclaratorDecl *D, ElementKind Kind, QualType Type) {
+    if (D->getName().empty() || D->isImplicit())
+      return;
+    SourceLoc Loc = sourceLoc(SM, D->getLocation());
+    if (!SeenNames.insert(Loc.str()).second)
+      return;
+    DeclaredName N;
+    N.QualifiedName = qualifiedName(D);
+    N.Name = D->getNameAsString();
+    N.Type = Type.getAsString(AC.getPrintingPolicy());
+    N.Kind = Kind;
+    N.Loc = Loc;
+    // A fix-it inside a macro would edit the macro for every use: none then.
+    SourceLocation Begin = D->getBeginLoc();
+    if (Begin.isFileID())
+      N.InsertLoc = sourceLoc(SM, Begin);
+    Out.Declarations.push_back(std::move(N));
+  }
+
+  void collectClassNames(QualType T, std::vector<std::string> &Names) {
+    T = T.getNonReferenceType();
+    while (T->isPointerType() || T->isArrayType())
+      T = T->isPointerType() ? T->getPointeeType() : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    const auto *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return;
+    if (!isInSystemHeader(SM, RD->getLocation()))
+      Names.push_back(qualifiedName(RD));
+    // Containers, optionals and smart pointers hold their arguments' data.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+        if (A.getKind() == TemplateArgument::Type)
+          collectClassNames(A.getAsType(), Names);
+  }
+
+  ASTContext &AC;
+  const SourceManager &SM;
+  const FrontendContext &Ctx;
+  DeclIndex &Index;
+  TUFacts &Out;
+  std::set<std::string> SeenParams, SeenNames;
+};
+
+/// `// pdflow: ignore[rule-a, rule-b] reason`
+void collectSuppressions(const SourceManager &SM, const std::set<FileID> &Files,
+                         TUFacts &Out) {
+  for (FileID FID : Files) {
+    if (SM.isInSystemHeader(SM.getLocForStartOfFile(FID)))
+      continue;
+    std::optional<llvm::StringRef> Buffer = SM.getBufferDataOrNone(FID);
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID);
+    if (!Buffer || !Entry)
+      continue;
+    llvm::StringRef Text = *Buffer;
+    SourceLoc FileLoc = sourceLoc(SM, SM.getLocForStartOfFile(FID));
+    unsigned Line = 1;
+    for (size_t Start = 0; Start < Text.size(); ++Line) {
+      size_t End = Text.find('\n', Start);
+      llvm::StringRef L = Text.slice(Start, End == llvm::StringRef::npos ? Text.size() : End);
+      Start = End == llvm::StringRef::npos ? Text.size() : End + 1;
+      static constexpr llvm::StringLiteral Marker("pdflow: ignore[");
+      size_t At = L.find(Marker);
+      if (At == llvm::StringRef::npos)
+        continue;
+      size_t Comment = L.take_front(At).rfind("//");
+      if (Comment == llvm::StringRef::npos)
+        continue;
+      llvm::StringRef Rest = L.substr(At + Marker.size());
+      size_t Close = Rest.find(']');
+      if (Close == llvm::StringRef::npos)
+        continue;
+      Suppression S;
+      S.Loc = {FileLoc.File, Line, static_cast<unsigned>(Comment + 1)};
+      llvm::SmallVector<llvm::StringRef, 4> Rules;
+      Rest.take_front(Close).split(Rules, ',', -1, false);
+      for (llvm::StringRef R : Rules)
+        S.Rules.push_back(R.trim().str());
+      S.Reason = Rest.drop_front(Close + 1).trim().str();
+      Out.Suppressions.push_back(std::move(S));
+    }
+  }
+}
+
+class FactsConsumer : public ASTConsumer {
+public:
+  FactsConsumer(const FrontendContext &Ctx, TUFacts &Out) : Ctx(Ctx), Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &AC) override {
+    DeclIndex Index(Ctx);
+    DeclCollector Decls(AC, Ctx, Index, Out);
+    Decls.TraverseDecl(AC.getTranslationUnitDecl());
+    FunctionAnalyzer Functions(AC, Index, Out.Functions, Out.Uses);
+    for (const FunctionDecl *FD : Decls.Definitions)
+      Functions.analyze(FD);
+    const SourceManager &SM = AC.getSourceManager();
+    Decls.Files.insert(SM.getMainFileID());
+    collectSuppressions(SM, Decls.Files, Out);
+  }
+
+private:
+  const FrontendContext &Ctx;
+  TUFacts &Out;
+};
+
+} // namespace
+
+std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &,
+                                                            llvm::StringRef) {
+  return std::make_unique<FactsConsumer>(Ctx, Out);
+}
+
+} // namespace pdflow

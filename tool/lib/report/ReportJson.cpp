@@ -1,0 +1,194 @@
+// The JSON renderers: inventory and scan. Every key is always present; a
+// value that is not known (an empty string, line 0, an unknown place) is
+// null, and lists are arrays, possibly empty. Keys print sorted, elements in
+// the model's order (by id, stable when code moves), flows by sink location.
+
+#include "pdflow/report/Report.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace pdflow {
+namespace {
+
+namespace json = llvm::json;
+
+/// JSON strings must be UTF-8; source text may not be (a Latin-1 literal).
+std::string utf8(const std::string &S) { return json::isUTF8(S) ? S : json::fixUTF8(S); }
+
+/// A string, or null when empty.
+json::Value text(const std::string &S) { return S.empty() ? json::Value(nullptr) : utf8(S); }
+
+json::Value number(unsigned N) { return N ? json::Value(static_cast<int64_t>(N)) : nullptr; }
+
+json::Array texts(const std::vector<std::string> &Items) {
+  json::Array A;
+  for (const std::string &Item : Items)
+    A.push_back(text(Item));
+  return A;
+}
+
+/// "file", "line", "column" into O.
+void putLoc(json::Object &O, const SourceLoc &Loc) {
+  O["file"] = text(Loc.File);
+  O["line"] = Loc.valid() ? number(Loc.Line) : nullptr;
+  O["column"] = Loc.valid() ? number(Loc.Col) : nullptr;
+}
+
+json::Value locObject(const SourceLoc &Loc) {
+  if (!Loc.valid())
+    return nullptr;
+  json::Object O;
+  putLoc(O, Loc);
+  return O;
+}
+
+json::Value elementJson(const DataElement &E) {
+  const DataSpec &S = E.Spec;
+  json::Object O{
+      {"id", text(E.Id)},
+      {"name", text(E.QualifiedName)},
+      {"kind", elementKindName(E.Kind)},
+      {"type", text(E.Type)},
+      {"category", text(S.Category)},
+      {"subject", text(S.Subject)},
+      {"purposes", texts(S.Purposes)},
+      {"retention", text(S.Retention)},
+      {"source", text(S.Source)},
+      {"origin", annotationOriginName(E.Origin)},
+      {"annotation", locObject(E.AnnotationLoc)},
+  };
+  putLoc(O, E.Loc);
+  return O;
+}
+
+json::Array elementsJson(const Model &M) {
+  json::Array A;
+  for (const DataElement &E : M.Elements)
+    A.push_back(elementJson(E));
+  return A;
+}
+
+json::Value sinkJson(const SinkRef &S) {
+  return json::Object{
+      {"function", text(S.Function)},
+      {"kind", sinkKindName(S.Kind)},
+      {"recipient", text(S.Recipient)},
+      {"country", text(S.Country)},
+      {"safeguard", S.Guard == Safeguard::Unspecified ? json::Value(nullptr)
+                                                      : json::Value(safeguardName(S.Guard))},
+      {"encrypted", S.Encrypted ? json::Value(*S.Encrypted) : json::Value(nullptr)},
+      {"accepts", texts(S.Accepts)},
+  };
+}
+
+json::Value flowJson(const Flow &F, const Model &M) {
+  json::Array Steps;
+  for (const FlowStep &Step : F.Steps) {
+    json::Object O{{"what", text(Step.What)}};
+    putLoc(O, Step.Loc);
+    Steps.push_back(std::move(O));
+  }
+  json::Array Transforms;
+  for (TransformEffect T : F.Transforms)
+    Transforms.push_back(transformEffectName(T));
+  const DataElement *E = M.element(F.ElementId);
+  return json::Object{
+      {"element", text(F.ElementId)},
+      {"category", E ? text(E->Spec.Category) : nullptr},
+      {"sink", sinkJson(F.Sink)},
+      {"location", locObject(F.SinkLoc)},
+      {"function", text(F.Function)},
+      {"steps", std::move(Steps)},
+      {"transforms", std::move(Transforms)},
+      {"activities", texts(F.Activities)},
+      {"consent", texts(F.ConsentPurposes)},
+      {"whole_object", F.WholeObject},
+  };
+}
+
+json::Array flowsJson(const Model &M) {
+  std::vector<const Flow *> Sorted;
+  for (const Flow &F : M.Flows)
+    Sorted.push_back(&F);
+  std::stable_sort(Sorted.begin(), Sorted.end(), [](const Flow *A, const Flow *B) {
+    return std::tie(A->SinkLoc, A->ElementId) < std::tie(B->SinkLoc, B->ElementId);
+  });
+  json::Array A;
+  for (const Flow *F : Sorted)
+    A.push_back(flowJson(*F, M));
+  return A;
+}
+
+json::Object diagnosticJson(const Diagnostic &D) {
+  json::Array Notes;
+  for (const DiagNote &N : D.Notes) {
+    json::Object O{{"message", text(N.Message)}};
+    putLoc(O, N.Loc);
+    Notes.push_back(std::move(O));
+  }
+  json::Array FixIts;
+  for (const FixIt &F : D.FixIts) {
+    // An empty replacement (a deletion) stays "", not null.
+    json::Object O{{"length", static_cast<int64_t>(F.Length)},
+                   {"replacement", utf8(F.Replacement)}};
+    putLoc(O, F.Loc);
+    FixIts.push_back(std::move(O));
+  }
+  json::Object O;
+  O["rule"] = text(D.Rule);
+  O["severity"] = severityName(D.Sev);
+  O["message"] = text(D.Message);
+  O["notes"] = std::move(Notes);
+  O["fixits"] = std::move(FixIts);
+  putLoc(O, D.Loc);
+  return O;
+}
+
+json::Array diagnosticsJson(const std::vector<Diagnostic> &Diags) {
+  json::Array A;
+  for (const Diagnostic &D : Diags)
+    A.push_back(diagnosticJson(D));
+  return A;
+}
+
+json::Value suppressedJson(const SuppressedFinding &S) {
+  json::Object O = diagnosticJson(S.Finding);
+  O["suppression"] = json::Object{
+      {"file", text(S.By.Loc.File)},
+      {"line", S.By.Loc.valid() ? number(S.By.Loc.Line) : nullptr},
+      {"rules", texts(S.By.Rules)},
+      {"reason", text(S.By.Reason)},
+  };
+  return O;
+}
+
+/// Pretty-printed with a 2-space indent and a final newline.
+std::string print(const json::Value &V) { return llvm::formatv("{0:2}", V).str() + "\n"; }
+
+} // namespace
+
+std::string renderInventoryJson(const Model &M) {
+  return print(json::Object{{"version", 1}, {"elements", elementsJson(M)}});
+}
+
+std::string renderScanJson(const Model &M, const std::vector<Diagnostic> &Findings,
+                           const std::vector<SuppressedFinding> &Suppressed,
+                           const std::vector<Diagnostic> &ToolDiagnostics) {
+  json::Array SuppressedJson;
+  for (const SuppressedFinding &S : Suppressed)
+    SuppressedJson.push_back(suppressedJson(S));
+  return print(json::Object{
+      {"version", 1},
+      {"elements", elementsJson(M)},
+      {"flows", flowsJson(M)},
+      {"findings", diagnosticsJson(Findings)},
+      {"suppressed", std::move(SuppressedJson)},
+      {"diagnostics", diagnosticsJson(ToolDiagnostics)},
+  });
+}
+
+} // namespace pdflow

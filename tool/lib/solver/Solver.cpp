@@ -1,0 +1,618 @@
+#include "pdflow/solver/Solver.h"
+
+#include "pdflow/support/Text.h"
+
+#include <algorithm>
+#include <deque>
+#include <functional>
+#include <tuple>
+
+namespace pdflow {
+
+namespace {
+
+bool isInput(const Origin &O) {
+  return O.Kind == OriginKind::Param || O.Kind == OriginKind::This;
+}
+
+/// Where data ends up in a summary: a sink call, or a field or global node
+/// that other functions read.
+struct Target {
+  bool IsNode = false;
+  std::string NodeRef; // field or global USR
+  std::string NodeName;
+  SinkRef Sink;
+  SourceLoc Loc;
+  std::string Function; // holding the sink call
+  std::string Via;      // "argument 1 of 'spdlog::info'", "written into 'std::cout'"
+
+  std::string key() const {
+    return IsNode ? "node:" + NodeRef : "sink:" + Loc.str() + ":" + Sink.Function;
+  }
+};
+
+struct Hit {
+  Target T;
+  Origin O;
+  std::vector<std::string> Guards;
+};
+
+struct Summary {
+  Value Ret;
+  std::map<int, Value> Out; // parameter index; -1 is the object
+  std::vector<Hit> Hits;    // input-dependent data reaching a target
+  std::set<std::string> HitKeys;
+
+  size_t size() const {
+    size_t N = Ret.size() + Hits.size();
+    for (const auto &[I, V] : Out)
+      N += V.size();
+    return N;
+  }
+};
+
+struct RawFlow {
+  Target T;
+  Origin O;
+  std::vector<std::string> Guards;
+  std::string Anchor; // USR of the function where the data met its sink
+};
+
+void appendTrail(std::vector<FlowStep> &To, const std::vector<FlowStep> &From, size_t Max) {
+  for (const FlowStep &S : From) {
+    if (!To.empty() && To.back() == S)
+      continue;
+    To.push_back(S);
+  }
+  if (To.size() > Max) {
+    // Keep where it started and where it ended; the middle is the least telling.
+    size_t Head = Max / 2, Tail = Max - Head;
+    To.erase(To.begin() + Head, To.end() - Tail);
+  }
+}
+
+std::vector<std::string> unionOf(std::vector<std::string> A, const std::vector<std::string> &B) {
+  A.insert(A.end(), B.begin(), B.end());
+  std::sort(A.begin(), A.end());
+  A.erase(std::unique(A.begin(), A.end()), A.end());
+  return A;
+}
+
+class Solver {
+public:
+  Solver(const Program &P, const Config &Cfg, const Taxonomy &Tax, const ModelIndex &Models,
+         const SolverOptions &Opts)
+      : P(P), Cfg(Cfg), Tax(Tax), Models(Models), Opts(Opts) {}
+
+  Model run() {
+    buildCallGraph();
+    fixpoint();
+    computeActivities();
+    computeGuardedIn();
+    return buildModel();
+  }
+
+private:
+  // --- call graph -----------------------------------------------------------
+
+  void buildCallGraph() {
+    for (const auto &[Usr, F] : P.Functions)
+      for (const std::string &Base : F.Overrides)
+        Overriders[Base].push_back(Usr);
+    for (const auto &[Usr, F] : P.Functions)
+      for (const CallSite &S : F.Calls)
+        for (const std::string &Callee : callees(S))
+          Callers[Callee].insert(Usr);
+  }
+
+  /// The user functions a call may reach: the callee and, for a virtual
+  /// call, every override of it anywhere in the program.
+  std::vector<std::string> callees(const CallSite &S) const {
+    std::vector<std::string> Out;
+    if (S.CalleeUsr.empty())
+      return Out;
+    std::deque<std::string> Work{S.CalleeUsr};
+    std::set<std::string> Seen;
+    while (!Work.empty()) {
+      std::string U = Work.front();
+      Work.pop_front();
+      if (!Seen.insert(U).second)
+        continue;
+      if (P.Functions.count(U))
+        Out.push_back(U);
+      if (!S.Virtual)
+        break;
+      if (auto It = Overriders.find(U); It != Overriders.end())
+        Work.insert(Work.end(), It->second.begin(), It->second.end());
+    }
+    return Out;
+  }
+
+  const std::vector<ParsedAnnotation> *annotationsOf(const std::string &Usr) const {
+    auto It = P.Annotated.find(Usr);
+    return It == P.Annotated.end() ? nullptr : &It->second.Annotations;
+  }
+
+  std::optional<TransformEffect> transformOf(const CallSite &S) const {
+    if (const auto *Anns = annotationsOf(S.CalleeUsr))
+      for (const ParsedAnnotation &A : *Anns)
+        if (A.Kind == AnnotationKind::Transform)
+          return A.Effect;
+    if (const TransformModel *M = Models.transformFor(S.CalleeName))
+      return M->Effect;
+    return std::nullopt;
+  }
+
+  /// The sink a call is, with the arguments that leave (empty: all).
+  std::optional<std::pair<SinkRef, std::vector<unsigned>>> sinkOf(const CallSite &S) const {
+    auto FromModel = [&](const SinkModel &M, std::string Name) {
+      SinkRef R;
+      R.Function = std::move(Name);
+      R.Kind = M.Kind;
+      R.Recipient = M.Recipient;
+      R.Country = M.Country;
+      R.Guard = M.Guard;
+      R.Encrypted = M.Encrypted;
+      R.Accepts = M.Accepts;
+      R.Origin = M.Origin;
+      R.ModelLoc = M.Loc;
+      return std::make_pair(R, M.Args);
+    };
+    if (!S.SinkObject.empty()) {
+      const SinkModel *M = S.SinkObjectType.empty() ? Models.sinkForObject(S.SinkObject)
+                                                    : Models.sinkForType({S.SinkObjectType});
+      if (M)
+        return FromModel(*M, S.SinkObject);
+      return std::nullopt;
+    }
+    std::vector<std::string> Candidates{S.CalleeUsr};
+    if (S.Virtual)
+      for (const std::string &U : callees(S))
+        Candidates.push_back(U);
+    for (const std::string &U : Candidates)
+      if (const auto *Anns = annotationsOf(U))
+        for (const ParsedAnnotation &A : *Anns)
+          if (A.Kind == AnnotationKind::Sink) {
+            auto R = FromModel(A.Sink, S.CalleeName);
+            R.first.Origin = ModelOrigin::Annotation;
+            R.first.ModelLoc = P.Annotated.at(U).Loc;
+            return R;
+          }
+    if (const SinkModel *M = Models.sinkForFunction(S.CalleeName))
+      return FromModel(*M, S.CalleeName);
+    return std::nullopt;
+  }
+
+  // --- resolution -----------------------------------------------------------
+
+  /// V's origins in terms of F's inputs and closed origins: call results and
+  /// out-arguments replaced by what the callees' summaries say.
+  Value resolve(const FunctionFacts &F, const Value &V, int Depth = 0) {
+    Value Out;
+    for (const Origin &O : V) {
+      if (O.Kind == OriginKind::Lambda)
+        continue;
+      if (O.Kind != OriginKind::CallResult && O.Kind != OriginKind::CallOutArg) {
+        addOrigin(Out, O);
+        continue;
+      }
+      if (Depth > 12 || O.Index < 0 || static_cast<size_t>(O.Index) >= F.Calls.size())
+        continue;
+      const CallSite &S = F.Calls[O.Index];
+      Value Inner;
+      if (O.Kind == OriginKind::CallResult)
+        Inner = callResult(F, S, Depth);
+      else
+        for (const std::string &G : callees(S))
+          if (auto It = Summaries.find(G); It != Summaries.end())
+            if (auto OI = It->second.Out.find(O.Arg); OI != It->second.Out.end())
+              addValue(Inner, substitute(F, S, OI->second, Depth));
+      for (Origin &R : Inner) {
+        appendTrail(R.Trail, O.Trail, Opts.MaxSteps);
+        R.Transforms |= O.Transforms;
+        addOrigin(Out, std::move(R));
+      }
+    }
+    return Out;
+  }
+
+  Value callResult(const FunctionFacts &F, const CallSite &S, int Depth) {
+    Value Inputs;
+    for (const Value &A : S.Args)
+      addValue(Inputs, A);
+    addValue(Inputs, S.Object);
+    if (auto Effect = transformOf(S)) {
+      Value V = resolve(F, Inputs, Depth + 1);
+      for (Origin &O : V) {
+        O.Transforms |= 1u << static_cast<unsigned>(*Effect);
+        appendTrail(O.Trail,
+                    {{S.Loc, std::string(transformEffectName(*Effect)) + "d by '" +
+                                 S.CalleeName + "'"}},
+                    Opts.MaxSteps);
+      }
+      return V;
+    }
+    std::vector<std::string> Gs = callees(S);
+    if (Gs.empty() && !sinkOf(S)) {
+      // Declared, defined nowhere we can see, not modelled: assume the
+      // result is made of the inputs.
+      Value V = resolve(F, Inputs, Depth + 1);
+      for (Origin &O : V)
+        appendTrail(O.Trail, {{S.Loc, "through '" + S.CalleeName + "'"}}, Opts.MaxSteps);
+      return V;
+    }
+    Value Out;
+    for (const std::string &G : Gs)
+      if (auto It = Summaries.find(G); It != Summaries.end())
+        addValue(Out, substitute(F, S, It->second.Ret, Depth));
+    return Out;
+  }
+
+  /// A callee's value (in its own terms) seen from the call site S in F.
+  Value substitute(const FunctionFacts &F, const CallSite &S, const Value &CalleeValue,
+                   int Depth) {
+    Value Out;
+    for (const Origin &O : CalleeValue) {
+      if (!isInput(O)) {
+        addOrigin(Out, O);
+        continue;
+      }
+      Value Actual;
+      std::string Step;
+      if (O.Kind == OriginKind::Param) {
+        if (O.Index < 0 || static_cast<size_t>(O.Index) >= S.Args.size())
+          continue;
+        Actual = S.Args[O.Index];
+        Step = "passed as argument " + std::to_string(O.Index + 1) + " of '" + S.CalleeName + "'";
+      } else {
+        Actual = S.Object;
+        Step = "object of call to '" + S.CalleeName + "'";
+      }
+      for (Origin &R : resolve(F, Actual, Depth + 1)) {
+        if (O.Projected && R.Kind == OriginKind::ObjectType)
+          continue;
+        if (O.Projected && isInput(R))
+          R.Projected = true;
+        appendTrail(R.Trail, {{S.Loc, Step}}, Opts.MaxSteps);
+        appendTrail(R.Trail, O.Trail, Opts.MaxSteps);
+        R.Transforms |= O.Transforms;
+        addOrigin(Out, std::move(R));
+      }
+    }
+    return Out;
+  }
+
+  // --- summaries ------------------------------------------------------------
+
+  void emit(Summary &S, const std::string &Usr, const Target &T, Origin O,
+            const std::vector<std::string> &Guards) {
+    if (O.Kind == OriginKind::Lambda)
+      return;
+    if (isInput(O)) {
+      std::string Key = T.key() + "|" + O.key();
+      if (S.HitKeys.insert(Key).second)
+        S.Hits.push_back({T, std::move(O), Guards});
+      return;
+    }
+    if (T.IsNode) {
+      appendTrail(O.Trail, {{T.Loc, "stored in '" + T.NodeName + "'"}}, Opts.MaxSteps);
+      std::string Key = O.key();
+      auto &Keys = NodeKeys[T.NodeRef];
+      if (Keys.insert(Key).second)
+        NodeContent[T.NodeRef].push_back(std::move(O));
+      return;
+    }
+    std::string Key = T.key() + "|" + O.key();
+    if (RawKeys.insert(Key).second)
+      RawFlows.push_back({T, std::move(O), Guards, Usr});
+  }
+
+  Summary summarize(const std::string &Usr, const FunctionFacts &F) {
+    Summary S;
+    S.Ret = resolve(F, F.Returns);
+    for (const Write &W : F.Writes) {
+      Value V = resolve(F, W.Val);
+      if (W.Target == WriteTargetKind::Param || W.Target == WriteTargetKind::This) {
+        int Index = W.Target == WriteTargetKind::This ? -1 : W.Index;
+        addValue(S.Out[Index], V);
+        continue;
+      }
+      Target T;
+      T.IsNode = true;
+      T.NodeRef = W.Ref;
+      T.NodeName = W.Name;
+      T.Loc = W.Loc;
+      T.Function = F.QualifiedName;
+      for (Origin &O : V)
+        emit(S, Usr, T, std::move(O), {});
+    }
+    for (const CallSite &C : F.Calls) {
+      if (auto Sink = sinkOf(C)) {
+        Target T;
+        T.Sink = Sink->first;
+        T.Loc = C.Loc;
+        T.Function = F.QualifiedName;
+        Value Data;
+        if (!C.SinkObject.empty()) {
+          Data = C.WrittenValue;
+          T.Via = "written into '" + C.SinkObject + "'";
+        } else {
+          for (size_t I = 0; I < C.Args.size(); ++I)
+            if (Sink->second.empty() ||
+                std::find(Sink->second.begin(), Sink->second.end(), I) != Sink->second.end())
+              addValue(Data, C.Args[I]);
+          T.Via = "passed to '" + C.CalleeName + "'";
+        }
+        for (Origin &O : resolve(F, Data))
+          emit(S, Usr, T, std::move(O), C.ConsentGuards);
+        if (!C.SinkObject.empty())
+          continue;
+      }
+      for (const std::string &G : callees(C)) {
+        auto It = Summaries.find(G);
+        if (It == Summaries.end())
+          continue;
+        for (const Hit &H : It->second.Hits)
+          for (Origin &O : substitute(F, C, {H.O}, 0))
+            emit(S, Usr, H.T, std::move(O), unionOf(H.Guards, C.ConsentGuards));
+      }
+    }
+    return S;
+  }
+
+  void fixpoint() {
+    std::deque<std::string> Work;
+    std::set<std::string> Queued;
+    for (const auto &[Usr, F] : P.Functions) {
+      Work.push_back(Usr);
+      Queued.insert(Usr);
+    }
+    while (!Work.empty()) {
+      std::string Usr = Work.front();
+      Work.pop_front();
+      Queued.erase(Usr);
+      Summary S = summarize(Usr, P.Functions.at(Usr));
+      Summary &Old = Summaries[Usr];
+      bool Changed = S.size() != Old.size();
+      Old = std::move(S);
+      if (!Changed)
+        continue;
+      if (auto It = Callers.find(Usr); It != Callers.end())
+        for (const std::string &C : It->second)
+          if (Queued.insert(C).second)
+            Work.push_back(C);
+    }
+  }
+
+
+  // --- activities and consent ----------------------------------------------
+
+  void computeActivities() {
+    for (const ActivityDecl &A : Cfg.Activities) {
+      std::vector<std::string> Entries;
+      for (const auto &[Usr, F] : P.Functions)
+        for (const std::string &Glob : A.EntryPoints)
+          if (matchQualifiedName(Glob, F.QualifiedName)) {
+            Entries.push_back(Usr);
+            break;
+          }
+      for (const auto &[Usr, Ann] : P.Annotated)
+        for (const ParsedAnnotation &X : Ann.Annotations)
+          if (X.Kind == AnnotationKind::Activity &&
+              std::find(X.Activities.begin(), X.Activities.end(), A.Id) != X.Activities.end())
+            Entries.push_back(Usr);
+      std::sort(Entries.begin(), Entries.end());
+      Entries.erase(std::unique(Entries.begin(), Entries.end()), Entries.end());
+      for (const std::string &E : Entries) {
+        SourceLoc Loc;
+        if (auto It = P.Functions.find(E); It != P.Functions.end())
+          Loc = It->second.Loc;
+        else
+          Loc = P.Annotated.at(E).Loc;
+        ActivityEntries.push_back({A.Id, Loc});
+      }
+      // Everything the entry points call runs under the activity.
+      std::deque<std::string> Work(Entries.begin(), Entries.end());
+      while (!Work.empty()) {
+        std::string U = Work.front();
+        Work.pop_front();
+        if (!ActivitiesOf[U].insert(A.Id).second)
+          continue;
+        auto It = P.Functions.find(U);
+        if (It == P.Functions.end())
+          continue;
+        for (const CallSite &S : It->second.Calls)
+          for (const std::string &G : callees(S))
+            Work.push_back(G);
+      }
+    }
+  }
+
+  /// The purposes whose consent is checked on every path into each function.
+  void computeGuardedIn() {
+    std::map<std::string, std::vector<std::pair<std::string, const CallSite *>>> CallsInto;
+    for (const auto &[Usr, F] : P.Functions)
+      for (const CallSite &S : F.Calls)
+        for (const std::string &G : callees(S))
+          CallsInto[G].push_back({Usr, &S});
+    std::set<std::string> Known; // functions whose GuardedIn is not "everything" any more
+    bool Changed = true;
+    for (int Round = 0; Changed && Round < 64; ++Round) {
+      Changed = false;
+      for (const auto &[Usr, F] : P.Functions) {
+        std::optional<std::vector<std::string>> Meet;
+        auto It = CallsInto.find(Usr);
+        if (It == CallsInto.end()) {
+          Meet = std::vector<std::string>{};
+        } else {
+          for (const auto &[Caller, Site] : It->second) {
+            if (!Known.count(Caller) && Caller != Usr)
+              continue; // still "everything": does not restrict the meet
+            std::vector<std::string> Here =
+                unionOf(Site->ConsentGuards, Caller == Usr ? std::vector<std::string>{}
+                                                           : GuardedIn[Caller]);
+            if (!Meet) {
+              Meet = Here;
+              continue;
+            }
+            std::vector<std::string> Both;
+            std::set_intersection(Meet->begin(), Meet->end(), Here.begin(), Here.end(),
+                                  std::back_inserter(Both));
+            Meet = Both;
+          }
+        }
+        if (!Meet)
+          continue;
+        if (!Known.count(Usr) || GuardedIn[Usr] != *Meet) {
+          Known.insert(Usr);
+          GuardedIn[Usr] = *Meet;
+          Changed = true;
+        }
+      }
+    }
+  }
+
+  // --- the model ------------------------------------------------------------
+
+  /// Personal elements an object of class Name holds, fields of nested
+  /// classes and bases included.
+  void elementsOfType(const std::string &Name, unsigned Depth, std::set<std::string> &Seen,
+                      std::vector<std::string> &Out) const {
+    if (Depth > Opts.MaxObjectDepth || !Seen.insert(Name).second)
+      return;
+    auto It = P.Records.find(Name);
+    if (It == P.Records.end())
+      return;
+    Out.insert(Out.end(), It->second.ElementIds.begin(), It->second.ElementIds.end());
+    for (const std::string &M : It->second.MemberTypes)
+      elementsOfType(M, Depth + 1, Seen, Out);
+    for (const std::string &B : It->second.Bases)
+      elementsOfType(B, Depth + 1, Seen, Out);
+  }
+
+  struct Concrete {
+    std::string ElementId;
+    std::vector<FlowStep> Trail;
+    uint8_t Transforms = 0;
+    bool Whole = false;
+  };
+
+  /// A closed origin as the data elements it stands for.
+  void expand(const Origin &O, std::set<std::string> &Nodes, std::vector<Concrete> &Out) {
+    switch (O.Kind) {
+    case OriginKind::Element:
+      if (P.Elements.count(O.Ref))
+        Out.push_back({O.Ref, O.Trail, O.Transforms, false});
+      return;
+    case OriginKind::ObjectType: {
+      std::set<std::string> Seen;
+      std::vector<std::string> Ids;
+      elementsOfType(O.Ref, 0, Seen, Ids);
+      for (const std::string &Id : Ids)
+        if (P.Elements.count(Id))
+          Out.push_back({Id, O.Trail, O.Transforms, true});
+      return;
+    }
+    case OriginKind::Field:
+    case OriginKind::Global: {
+      if (!Nodes.insert(O.Ref).second)
+        return;
+      auto It = NodeContent.find(O.Ref);
+      if (It != NodeContent.end())
+        for (const Origin &Stored : It->second) {
+          std::vector<Concrete> Inner;
+          expand(Stored, Nodes, Inner);
+          for (Concrete &C : Inner) {
+            appendTrail(C.Trail, O.Trail, Opts.MaxSteps);
+            C.Transforms |= O.Transforms;
+            Out.push_back(std::move(C));
+          }
+        }
+      Nodes.erase(O.Ref);
+      return;
+    }
+    default:
+      return;
+    }
+  }
+
+  Model buildModel() {
+    Model M;
+    M.Cfg = &Cfg;
+    M.Tax = &Tax;
+    for (const auto &[Id, E] : P.Elements)
+      M.Elements.push_back(E);
+
+    std::map<std::tuple<SourceLoc, std::string, std::string, uint8_t, bool>, Flow> Flows;
+    for (const RawFlow &R : RawFlows) {
+      std::set<std::string> Nodes;
+      std::vector<Concrete> Cs;
+      expand(R.O, Nodes, Cs);
+      for (Concrete &C : Cs) {
+        auto Key = std::make_tuple(R.T.Loc, R.T.Sink.Function, C.ElementId, C.Transforms, C.Whole);
+        if (Flows.count(Key))
+          continue;
+        Flow F;
+        F.ElementId = C.ElementId;
+        F.SinkLoc = R.T.Loc;
+        F.Function = R.T.Function;
+        F.Sink = R.T.Sink;
+        F.Steps = std::move(C.Trail);
+        appendTrail(F.Steps, {{R.T.Loc, R.T.Via}}, Opts.MaxSteps);
+        for (unsigned E = 0; E < 4; ++E)
+          if (C.Transforms & (1u << E))
+            F.Transforms.push_back(static_cast<TransformEffect>(E));
+        F.WholeObject = C.Whole;
+        if (auto It = ActivitiesOf.find(R.Anchor); It != ActivitiesOf.end())
+          F.Activities.assign(It->second.begin(), It->second.end());
+        F.ConsentPurposes = unionOf(R.Guards, GuardedIn[R.Anchor]);
+        Flows.emplace(Key, std::move(F));
+      }
+    }
+    for (auto &[K, F] : Flows)
+      M.Flows.push_back(std::move(F));
+    std::stable_sort(M.Flows.begin(), M.Flows.end(), [](const Flow &A, const Flow &B) {
+      return std::tie(A.SinkLoc, A.ElementId) < std::tie(B.SinkLoc, B.ElementId);
+    });
+
+    std::map<std::string, std::set<std::string>> ActivitiesByName;
+    for (const auto &[Usr, Acts] : ActivitiesOf)
+      if (auto It = P.Functions.find(Usr); It != P.Functions.end())
+        ActivitiesByName[It->second.QualifiedName].insert(Acts.begin(), Acts.end());
+    for (ElementUse U : P.Uses) {
+      if (auto It = ActivitiesByName.find(U.Function); It != ActivitiesByName.end())
+        U.Activities.assign(It->second.begin(), It->second.end());
+      M.Uses.push_back(std::move(U));
+    }
+    M.Declarations = P.Declarations;
+    M.Suppressions = P.Suppressions;
+    M.ActivityEntries = ActivityEntries;
+    return M;
+  }
+
+  const Program &P;
+  const Config &Cfg;
+  const Taxonomy &Tax;
+  const ModelIndex &Models;
+  const SolverOptions &Opts;
+
+  std::map<std::string, std::vector<std::string>> Overriders;
+  std::map<std::string, std::set<std::string>> Callers;
+  std::map<std::string, Summary> Summaries;
+  std::map<std::string, Value> NodeContent;
+  std::map<std::string, std::set<std::string>> NodeKeys;
+  std::vector<RawFlow> RawFlows;
+  std::set<std::string> RawKeys;
+  std::map<std::string, std::set<std::string>> ActivitiesOf;
+  std::map<std::string, std::vector<std::string>> GuardedIn;
+  std::vector<std::pair<std::string, SourceLoc>> ActivityEntries;
+};
+
+} // namespace
+
+Model solve(const Program &P, const Config &Cfg, const Taxonomy &Tax, const ModelIndex &Models,
+            const SolverOptions &Opts) {
+  return Solver(P, Cfg, Tax, Models, Opts).run();
+}
+
+} // namespace pdflow
