@@ -28,8 +28,8 @@ void PurposeLimitationCheck::check(const Model &M) {
         continue;
       Ctx.report(F.SinkLoc,
                  dataPhrase(*E) + wholeObjectPhrase(F) + " reaches " + sinkPhrase(F.Sink) +
-                     " under activity " + quote(Id) + " for " + join(A->Purposes) +
-                     ", which is not among the data's purposes (" + join(E->Spec.Purposes) +
+                     " under activity " + quote(Id) + ", whose purposes (" + join(A->Purposes) +
+                     ") are not among the data's purposes (" + join(E->Spec.Purposes) +
                      "); stop this flow, or add the purpose to the data's purposes if it is "
                      "compatible with them" +
                      gdpr(Ctx.rule().Article),

@@ -15,13 +15,16 @@
 // reported on that line (and column, when given); RULE must be the rule. The
 // kinds listed in check= (default: findings, i.e. errors and warnings) are
 // exact: anything reported in the fixture that no expectation names fails.
-// Notes are only checked when expected.
+// Notes are only checked when expected. tu=a.cc,b.cc adds other files of the
+// same program (named .cc so they are not fixtures of their own); rules=a,b
+// keeps only those rules' findings.
 
 #include "pdflow/analysis/Analysis.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <regex>
@@ -33,6 +36,7 @@ using namespace pdflow;
 namespace {
 
 struct Observation {
+  std::string File;
   unsigned Line = 0, Col = 0;
   std::string Kind; // error, warning, note, flow, element
   std::string Text;
@@ -41,6 +45,7 @@ struct Observation {
 };
 
 struct Expectation {
+  std::string File;
   unsigned Line = 0, Col = 0; // Col 0: any
   std::string Kind, Text, Rule;
   unsigned WrittenAt = 0;
@@ -119,10 +124,14 @@ int main(int Argc, char **Argv) {
   if (size_t Begin = Code.find("/* pdflow-config\n"); Begin != std::string::npos) {
     size_t Start = Begin + strlen("/* pdflow-config\n");
     size_t End = Code.find("*/", Start);
-    ConfigText = Code.substr(Start, End - Start);
+    // Padded so that config errors point at the fixture's own lines.
+    size_t LinesBefore = std::count(Code.begin(), Code.begin() + Start, '\n');
+    ConfigText = std::string(LinesBefore, '\n') + Code.substr(Start, End - Start);
   }
   std::set<std::string> Checked = {"error", "warning"};
   std::vector<std::string> Standards = {"c++17"};
+  std::vector<std::string> OtherTUs; // analysed with the fixture, as other files of one program
+  std::set<std::string> OnlyRules;   // rules=a,b: other rules' findings are ignored
   std::smatch Match;
   if (std::regex_search(Code, Match, std::regex(R"(// pdflow-fixture:([^\n]*))"))) {
     for (const std::string &Word : split(Match[1].str(), ' ')) {
@@ -132,42 +141,73 @@ int main(int Argc, char **Argv) {
           if (K == "findings") {
             Checked.insert("error");
             Checked.insert("warning");
+          } else if (K == "flow" || K == "flows") {
+            Checked.insert("flow");
+          } else if (K == "element" || K == "elements") {
+            Checked.insert("element");
+          } else if (K == "note" || K == "notes") {
+            Checked.insert("note");
           } else {
-            Checked.insert(K);
+            std::cerr << File << ": error: unknown check '" << K
+                      << "'; use findings, flows, elements or notes\n";
+            return 2;
           }
       } else if (Word.rfind("std=", 0) == 0) {
         Standards = split(Word.substr(4), ',');
+      } else if (Word.rfind("rules=", 0) == 0) {
+        for (const std::string &R : split(Word.substr(6), ','))
+          OnlyRules.insert(R);
+      } else if (Word.rfind("tu=", 0) == 0) {
+        for (const std::string &T : split(Word.substr(3), ','))
+          OtherTUs.push_back(T);
+      } else {
+        std::cerr << File << ": error: unknown fixture option '" << Word
+                  << "'; use check=, rules=, std= or tu=\n";
+        return 2;
       }
     }
   }
 
-  // Expectations.
+  // Expectations, in the fixture and in the other files of its program.
   std::vector<Expectation> Expected;
   const std::regex Expect(
       R"(expect(@([+-]\d+))?(:(\d+))?: (error|warning|note|flow|element): (.*?)( \[([a-z0-9-]+)\])?\s*$)");
-  unsigned LineNo = 0;
-  std::stringstream Lines(Code);
-  for (std::string Line; std::getline(Lines, Line);) {
-    ++LineNo;
-    size_t Comment = Line.find("// expect");
-    if (Comment == std::string::npos)
-      continue;
-    std::string Tail = Line.substr(Comment + 3);
-    if (!std::regex_match(Tail, Match, Expect)) {
-      std::cerr << File << ":" << LineNo << ":" << Comment + 1
-                << ": error: malformed expectation; write "
-                   "'expect[@+N][:COL]: KIND: TEXT [RULE]'\n";
-      return 1;
+  auto ReadExpectations = [&](const std::string &Path, const std::string &Text) {
+    unsigned LineNo = 0;
+    std::stringstream Lines(Text);
+    for (std::string Line; std::getline(Lines, Line);) {
+      ++LineNo;
+      // In C++ comments, and in YAML comments of the config block.
+      size_t Comment = Line.find("// expect");
+      size_t Skip = 3;
+      if (Comment == std::string::npos) {
+        Comment = Line.find("# expect");
+        Skip = 2;
+      }
+      if (Comment == std::string::npos)
+        continue;
+      std::string Tail = Line.substr(Comment + Skip);
+      std::smatch M;
+      if (!std::regex_match(Tail, M, Expect)) {
+        std::cerr << Path << ":" << LineNo << ":" << Comment + 1
+                  << ": error: malformed expectation; write "
+                     "'expect[@+N][:COL]: KIND: TEXT [RULE]'\n";
+        return false;
+      }
+      Expectation E;
+      E.File = Path;
+      E.WrittenAt = LineNo;
+      E.Line = LineNo + (M[2].matched ? std::stoi(M[2].str()) : 0);
+      E.Col = M[4].matched ? std::stoul(M[4].str()) : 0;
+      E.Kind = M[5].str();
+      E.Text = M[6].str();
+      E.Rule = M[8].matched ? M[8].str() : "";
+      Expected.push_back(E);
     }
-    Expectation E;
-    E.WrittenAt = LineNo;
-    E.Line = LineNo + (Match[2].matched ? std::stoi(Match[2].str()) : 0);
-    E.Col = Match[4].matched ? std::stoul(Match[4].str()) : 0;
-    E.Kind = Match[5].str();
-    E.Text = Match[6].str();
-    E.Rule = Match[8].matched ? Match[8].str() : "";
-    Expected.push_back(E);
-  }
+    return true;
+  };
+  if (!ReadExpectations(File, Code))
+    return 1;
 
   auto Absolute = [](const char *P) {
     llvm::SmallString<256> A(P);
@@ -177,21 +217,37 @@ int main(int Argc, char **Argv) {
   const std::string Annotations = Absolute(Argv[2]), Mocks = Absolute(Argv[3]);
   llvm::SmallString<256> Dir(File);
   llvm::sys::path::remove_filename(Dir);
+  std::set<std::string> ProgramFiles = {File};
+  for (const std::string &T : OtherTUs) {
+    llvm::SmallString<256> Other(Dir);
+    llvm::sys::path::append(Other, T);
+    if (!ReadExpectations(std::string(Other), readFile(std::string(Other))))
+      return 1;
+  }
   int Failures = 0;
   for (const std::string &Std : Standards) {
     AnalysisRequest Req;
     Req.Commands = {{File,
                      std::string(Dir),
                      {"clang++", "-std=" + Std, "-I", Annotations, "-I", Mocks, File}}};
+    for (const std::string &T : OtherTUs) {
+      llvm::SmallString<256> Other(Dir);
+      llvm::sys::path::append(Other, T);
+      ProgramFiles.insert(std::string(Other));
+      Req.Commands.push_back({std::string(Other),
+                              std::string(Dir),
+                              {"clang++", "-std=" + Std, "-I", Annotations, "-I", Mocks,
+                               std::string(Other)}});
+    }
     Req.ConfigText = ConfigText;
     Req.ConfigName = File;
     AnalysisResult R = analyze(Req);
 
     std::vector<Observation> Seen;
     auto Add = [&](const SourceLoc &L, std::string Kind, std::string Text, std::string Rule) {
-      if (L.File != File)
+      if (!ProgramFiles.count(L.File))
         return;
-      Seen.push_back({L.Line, L.Col, std::move(Kind), std::move(Text), std::move(Rule)});
+      Seen.push_back({L.File, L.Line, L.Col, std::move(Kind), std::move(Text), std::move(Rule)});
     };
     auto AddDiag = [&](const Diagnostic &D) {
       Add(D.Loc, severityName(D.Sev), D.Message, D.Rule);
@@ -201,7 +257,8 @@ int main(int Argc, char **Argv) {
     for (const Diagnostic &D : R.ToolDiagnostics)
       AddDiag(D);
     for (const Diagnostic &D : R.Findings)
-      AddDiag(D);
+      if (OnlyRules.empty() || OnlyRules.count(D.Rule))
+        AddDiag(D);
     for (const Flow &F : R.M.Flows)
       Add(F.SinkLoc, "flow", flowText(F, R.M), "");
     for (const DataElement &E : R.M.Elements)
@@ -213,7 +270,7 @@ int main(int Argc, char **Argv) {
       std::cout << formatDiagnostic(D);
     for (const Expectation &E : Expected) {
       auto It = std::find_if(Seen.begin(), Seen.end(), [&](const Observation &O) {
-        return !O.Used && O.Line == E.Line && O.Kind == E.Kind && (!E.Col || O.Col == E.Col) &&
+        return !O.Used && O.File == E.File && O.Line == E.Line && O.Kind == E.Kind && (!E.Col || O.Col == E.Col) &&
                (E.Rule.empty() || O.Rule == E.Rule) &&
                O.Text.find(E.Text) != std::string::npos;
       });
@@ -222,12 +279,12 @@ int main(int Argc, char **Argv) {
         continue;
       }
       ++Failures;
-      std::cout << File << ":" << E.Line << ":" << (E.Col ? E.Col : 1) << ": error: [" << Std
+      std::cout << E.File << ":" << E.Line << ":" << (E.Col ? E.Col : 1) << ": error: [" << Std
                 << "] expected " << E.Kind << " not reported: " << E.Text
                 << (E.Rule.empty() ? "" : " [" + E.Rule + "]") << "\n";
       for (const Observation &O : Seen)
-        if (O.Line == E.Line && !O.Used)
-          std::cout << File << ":" << O.Line << ":" << O.Col << ": note: reported here: "
+        if (O.File == E.File && O.Line == E.Line && !O.Used)
+          std::cout << O.File << ":" << O.Line << ":" << O.Col << ": note: reported here: "
                     << O.Kind << ": " << O.Text << (O.Rule.empty() ? "" : " [" + O.Rule + "]")
                     << "\n";
     }
@@ -235,7 +292,7 @@ int main(int Argc, char **Argv) {
       if (O.Used || !Checked.count(O.Kind))
         continue;
       ++Failures;
-      std::cout << File << ":" << O.Line << ":" << O.Col << ": error: [" << Std
+      std::cout << O.File << ":" << O.Line << ":" << O.Col << ": error: [" << Std
                 << "] unexpected " << O.Kind << ": " << O.Text
                 << (O.Rule.empty() ? "" : " [" + O.Rule + "]") << "\n";
     }

@@ -23,8 +23,8 @@ TEST(PurposeLimitationTest, FiresWhenTheActivityPurposesAreNotTheData) {
   EXPECT_EQ(F[0].Loc, (SourceLoc{"shop.cpp", 30, 5}));
   EXPECT_EQ(F[0].Message,
             "personal data 'contact.email' (shop::Customer::email) reaches third-party sink "
-            "'mailchimp::send' under activity 'marketing' for marketing, which is not among "
-            "the data's purposes (billing, support); stop this flow, or add the purpose to the "
+            "'mailchimp::send' under activity 'marketing', whose purposes (marketing) are not "
+            "among the data's purposes (billing, support); stop this flow, or add the purpose to the "
             "data's purposes if it is compatible with them (GDPR Art. 5(1)(b))");
   EXPECT_EQ(F[0].Notes.size(), 3u);
 }
@@ -35,7 +35,7 @@ TEST(PurposeLimitationTest, OneFindingPerActivityWhosePurposesAreDisjoint) {
          {"billing", "marketing", "analytics"});
   std::vector<Diagnostic> F = findings(T.M, Rule);
   ASSERT_EQ(F.size(), 2u);
-  EXPECT_NE(F[0].Message.find("under activity 'analytics' for analytics, product-improvement"),
+  EXPECT_NE(F[0].Message.find("under activity 'analytics', whose purposes (analytics, product-improvement) are"),
             std::string::npos);
   EXPECT_NE(F[1].Message.find("under activity 'marketing'"), std::string::npos);
 }

@@ -109,11 +109,13 @@ TEST(RuleRegistryTest, EveryRuleHasADocsPageThatAgreesWithRulesDef) {
       EXPECT_NE(Doc.find(Section), std::string::npos) << Name << " lacks " << Section;
     EXPECT_NE(Doc.find("`enabled`"), std::string::npos) << Name;
     EXPECT_NE(Doc.find("`severity`"), std::string::npos) << Name;
-    for (const auto &[Option, Default] : ruleOptions(R.Name))
+    for (const auto &[Option, Default] : ruleOptions(R.Name)) {
       EXPECT_NE(Doc.find("`" + Option + "`"), std::string::npos)
           << Name << " does not document option " << Option;
-    if (!R.Article.empty())
+    }
+    if (!R.Article.empty()) {
       EXPECT_NE(Doc.find("Art. " + std::string(R.Article)), std::string::npos) << Name;
+    }
   }
 }
 

@@ -48,7 +48,8 @@ TEST(UnannotatedPersonalDataTest, FiresOnATypeThatLooksLikePersonalData) {
   TestModel T;
   T.M.Declarations.push_back(decl("shop::Order::primary", "const shop::EmailAddress &",
                                   ElementKind::Parameter));
-  DeclaredName NoInsert = decl("shop::Order::contact", "std::optional<PhoneNumber>");
+  DeclaredName NoInsert =
+      decl("shop::Order::contact", "std::optional<PhoneNumber>", ElementKind::Field, 20);
   NoInsert.InsertLoc = {};
   T.M.Declarations.push_back(NoInsert);
   std::vector<Diagnostic> F = findings(T.M, Rule);

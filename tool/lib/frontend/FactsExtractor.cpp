@@ -41,8 +41,17 @@ public:
     noteFile(FD->getLocation());
     auto Data = dataAnnotations(FD);
     std::string Subject = subjectOf(FD->getParent());
-    if (!addElement(FD, ElementKind::Field, FD->getType(), Data, Subject))
+    if (!addElement(FD, ElementKind::Field, FD->getType(), Data, Subject)) {
       addDeclaredName(FD, ElementKind::Field, FD->getType());
+      return true;
+    }
+    // The class was visited before its fields: its objects hold this one.
+    if (auto It = Out.Records.find(qualifiedName(FD->getParent())); It != Out.Records.end()) {
+      std::vector<std::string> &Ids = It->second.ElementIds;
+      std::string Id = Index.elementOf(FD);
+      if (std::find(Ids.begin(), Ids.end(), Id) == Ids.end())
+        Ids.push_back(Id);
+    }
     return true;
   }
 

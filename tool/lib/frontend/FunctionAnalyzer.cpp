@@ -93,6 +93,18 @@ void FunctionAnalyzer::analyzeBody(const FunctionDecl *FD, const Stmt *Body, Env
     }
     F.Locals[{P, ""}] = V;
   }
+  // Member initializers run before the body: `: email_(e)` stores into the object.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+      const FieldDecl *Field = Init->getMember();
+      if (!Field || !Init->isWritten())
+        continue;
+      Value V = expr(Init->getInit());
+      addStep(V, Init->getInit(), "stored in field '" + qualifiedName(Field) + "'");
+      cur().Facts.Writes.push_back(
+          {WriteTargetKind::Field, usrOf(Field), qualifiedName(Field), 0, V, loc(Init->getInit())});
+      cur().Facts.Writes.push_back({WriteTargetKind::This, "", "", 0, V, loc(Init->getInit())});
+    }
   stmt(Body);
   Out.push_back(std::move(cur().Facts));
   Frames.pop_back();
@@ -470,8 +482,7 @@ Value FunctionAnalyzer::construct(const CXXConstructExpr *CE) {
   for (const Expr *A : CE->arguments())
     addValue(Args, expr(A));
   const SourceManager &SM = AC.getSourceManager();
-  if (!Ctor->hasBody() || isInSystemHeader(SM, Ctor->getLocation()) || Ctor->isTrivial() ||
-      Ctor->isDefaulted())
+  if (isInSystemHeader(SM, Ctor->getLocation()) || Ctor->isTrivial() || Ctor->isDefaulted())
     return Args; // a copy, a conversion or a library constructor: same data
   FunctionFacts &F = cur().Facts;
   CallSite Site;
@@ -577,7 +588,8 @@ Value FunctionAnalyzer::call(const CallExpr *Call) {
   }
 
   std::string Name = qualifiedName(FD);
-  bool Library = !FD->hasBody() && isInSystemHeader(SM, FD->getLocation());
+  // Library code is described by models; its bodies are never analysed.
+  bool Library = isInSystemHeader(SM, FD->getLocation());
   if (const auto *M = dyn_cast<CXXMethodDecl>(FD); M && M->getParent()->isLambda())
     Library = false;
 

@@ -54,8 +54,7 @@ int FraudScreen::assessLogin(const Customer &customer) {
       .run();
 
   if (risk >= kBlockThreshold)
-    log_.warn("sign-in of customer {} scored {}: country {}", customer.id(), risk,
-              where.countryCode);
+    log_.warn("sign-in of customer {} scored {}", customer.id(), risk);
   lastSeen_[customer.id()] = where;
   return risk;
 }
