@@ -4,8 +4,7 @@
 
 namespace pdflow {
 
-CheckContext::CheckContext(const RuleInfo &Rule, const RuleSettings *Settings,
-                           DiagnosticList &Out)
+CheckContext::CheckContext(const RuleInfo &Rule, const RuleSettings *Settings, DiagnosticList &Out)
     : Rule(Rule), Settings(Settings), Out(Out) {}
 
 Severity CheckContext::severity() const {
@@ -26,8 +25,7 @@ std::string CheckContext::option(const std::string &Key, const std::string &Defa
 
 void CheckContext::report(SourceLoc Loc, std::string Message, std::vector<DiagNote> Notes,
                           std::vector<FixIt> FixIts) {
-  report(Severity::Error, std::move(Loc), std::move(Message), std::move(Notes),
-         std::move(FixIts));
+  report(Severity::Error, std::move(Loc), std::move(Message), std::move(Notes), std::move(FixIts));
 }
 
 void CheckContext::report(Severity Level, SourceLoc Loc, std::string Message,
@@ -38,8 +36,8 @@ void CheckContext::report(Severity Level, SourceLoc Loc, std::string Message,
 }
 
 void CheckContext::optionError(std::string Message) {
-  Out.add({Severity::Error, Settings ? Settings->Loc : SourceLoc{}, std::move(Message), "", {},
-           {}});
+  Out.add(
+      {Severity::Error, Settings ? Settings->Loc : SourceLoc{}, std::move(Message), "", {}, {}});
 }
 
 std::vector<DiagNote> flowNotes(const Flow &F, const Model &M) {

@@ -9,7 +9,7 @@
 
 namespace pdflow {
 
-#define PDFLOW_RULE(Class, Name, Article, Sev, Summary)                                  \
+#define PDFLOW_RULE(Class, Name, Article, Sev, Summary)                                            \
   std::unique_ptr<Check> create##Class##Check(CheckContext &Ctx);
 #include "pdflow/checks/Rules.def"
 

@@ -113,8 +113,6 @@ std::string wholeObjectPhrase(const Flow &F) {
   return F.WholeObject ? " inside a whole object" : "";
 }
 
-std::string gdpr(std::string_view Articles) {
-  return " (GDPR Art. " + std::string(Articles) + ")";
-}
+std::string gdpr(std::string_view Articles) { return " (GDPR Art. " + std::string(Articles) + ")"; }
 
 } // namespace pdflow

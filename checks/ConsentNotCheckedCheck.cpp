@@ -31,14 +31,15 @@ void ConsentNotCheckedCheck::check(const Model &M) {
         continue;
       std::string For = A->Purposes.empty() ? "" : " for " + joinQuoted(A->Purposes);
       std::string Only =
-          F.ConsentPurposes.empty() ? "" : " (only consent to " + joinQuoted(F.ConsentPurposes) +
-                                               " is checked)";
+          F.ConsentPurposes.empty()
+              ? ""
+              : " (only consent to " + joinQuoted(F.ConsentPurposes) + " is checked)";
       std::string Purpose = A->Purposes.empty() ? "<purpose>" : A->Purposes.front();
       Ctx.report(F.SinkLoc,
                  dataPhrase(*E) + wholeObjectPhrase(F) + " reaches " + sinkPhrase(F.Sink) +
                      " under activity " + quote(Id) +
-                     ", based on consent, on a path not guarded by a consent check" + For +
-                     Only + "; reach the sink only where a PDFLOW_CONSENT_CHECK(" + Purpose +
+                     ", based on consent, on a path not guarded by a consent check" + For + Only +
+                     "; reach the sink only where a PDFLOW_CONSENT_CHECK(" + Purpose +
                      ") function returned true" + gdpr(Ctx.rule().Article),
                  flowNotes(F, M));
     }

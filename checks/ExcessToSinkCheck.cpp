@@ -19,8 +19,8 @@ void ExcessToSinkCheck::check(const Model &M) {
                           : "stop sending it";
     Ctx.report(F.SinkLoc,
                dataPhrase(*E) + wholeObjectPhrase(F) + " reaches " + sinkPhrase(F.Sink) +
-                   activitiesPhrase(F.Activities) + ", which accepts only " +
-                   join(F.Sink.Accepts) + "; " + Fix +
+                   activitiesPhrase(F.Activities) + ", which accepts only " + join(F.Sink.Accepts) +
+                   "; " + Fix +
                    ", or add the category to the sink's accepts if the recipient needs it" +
                    gdpr(Ctx.rule().Article),
                flowNotes(F, M));

@@ -22,13 +22,12 @@ void InvalidAnnotationCheck::checkElement(const Model &M, const DataElement &E) 
   const Taxonomy &Tax = *M.Tax;
   std::string For = " for " + quote(E.QualifiedName);
   if (!Tax.category(E.Spec.Category))
-    Ctx.report(annotationLoc(E),
-               withSuggestion("unknown category " + quote(E.Spec.Category) + For,
-                              E.Spec.Category, Tax.categoryIds()));
+    Ctx.report(annotationLoc(E), withSuggestion("unknown category " + quote(E.Spec.Category) + For,
+                                                E.Spec.Category, Tax.categoryIds()));
   if (!E.Spec.Subject.empty() && !Tax.subject(E.Spec.Subject))
     Ctx.report(annotationLoc(E),
-               withSuggestion("unknown data subject " + quote(E.Spec.Subject) + For,
-                              E.Spec.Subject, Tax.subjectIds()));
+               withSuggestion("unknown data subject " + quote(E.Spec.Subject) + For, E.Spec.Subject,
+                              Tax.subjectIds()));
   for (const std::string &P : E.Spec.Purposes)
     if (!Tax.purpose(P))
       Ctx.report(annotationLoc(E),

@@ -14,8 +14,8 @@ static std::vector<std::string> legalBases(const Taxonomy *Tax) {
   if (Tax)
     Ids = Tax->legalBasisIds();
   if (Ids.empty()) // Art. 6(1)(a)-(f), as .pdflow.yaml spells them
-    Ids = {"consent",      "contract",    "legal-obligation", "vital-interests",
-           "public-task", "legitimate-interests"};
+    Ids = {"consent",         "contract",    "legal-obligation",
+           "vital-interests", "public-task", "legitimate-interests"};
   return Ids;
 }
 

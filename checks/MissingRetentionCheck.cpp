@@ -42,10 +42,10 @@ void MissingRetentionCheck::check(const Model &M) {
     if (!E || !E->Spec.Retention.empty() || activityHasRetention(M, F))
       continue;
     Ctx.report(F.SinkLoc,
-               dataPhrase(*E) + wholeObjectPhrase(F) + (Storage ? " is stored by " : " is exported by ") +
-                   sinkPhrase(F.Sink) + activitiesPhrase(F.Activities) +
-                   " with no retention period; " + howToFix(*E, F) +
-                   gdpr(Ctx.rule().Article),
+               dataPhrase(*E) + wholeObjectPhrase(F) +
+                   (Storage ? " is stored by " : " is exported by ") + sinkPhrase(F.Sink) +
+                   activitiesPhrase(F.Activities) + " with no retention period; " +
+                   howToFix(*E, F) + gdpr(Ctx.rule().Article),
                flowNotes(F, M));
   }
 }

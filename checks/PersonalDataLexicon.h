@@ -1,9 +1,11 @@
-// The words that make a declaration look like personal data, for the
-// unannotated-personal-data rule: English, French and German, matched on the
-// words of an identifier (camelCase and snake_case split) and on its type.
+// Matches declarations against the personal-data words of
+// PersonalDataWords.h, for the unannotated-personal-data rule: on the words
+// of the name (camelCase and snake_case split), then on the type's.
 #ifndef PDFLOW_CHECKS_PERSONALDATALEXICON_H
 #define PDFLOW_CHECKS_PERSONALDATALEXICON_H
 
+#include "DeclarationWords.h"
+#include "PersonalDataWords.h"
 #include "pdflow/model/Model.h"
 
 #include <optional>
@@ -12,35 +14,6 @@
 #include <vector>
 
 namespace pdflow {
-
-/// Splits an identifier into lower-case words: camelCase, PascalCase,
-/// snake_case and "::" boundaries, an acronym before a word ("IPAddress" ->
-/// ip, address); digits and Hungarian prefixes (m_, s_, g_, k, p) dropped.
-/// "m_phoneNumber2" -> {"phone", "number"}.
-std::vector<std::string> identifierWords(std::string_view Identifier);
-
-/// What a declared type holds, as far as the heuristics care.
-enum class TypeClass : unsigned {
-  String = 1,  // std::string, QString, char *, char[N], string_view...
-  Integer = 2, // int, long, int64_t... (a phone or zip code may be one)
-  Real = 4,    // float, double (coordinates, amounts)
-  Class = 8,   // any other class or enum (Address, QDate...)
-  Bool = 16,   // never personal data by itself
-  Memory = 32, // void *, uintptr_t, uint8_t *: a memory address or buffer
-};
-
-struct DeclaredType {
-  TypeClass Kind = TypeClass::Class;
-  /// For Class: the class's words and its namespaces' words, separately
-  /// ("boost::asio::ip::address" -> {"address"}, {"boost", "asio", "ip"}).
-  std::vector<std::string> Words;
-  std::vector<std::string> ScopeWords;
-};
-
-/// Classifies a type as written ("const std::string &",
-/// "std::optional<EmailAddress>"); containers and smart pointers are
-/// looked through.
-DeclaredType classifyType(std::string_view Type);
 
 /// A suggestion: the category to annotate the declaration with.
 struct LexiconMatch {
@@ -65,17 +38,8 @@ public:
   /// Every category the built-in words may suggest (for tests).
   std::vector<std::string> builtinCategories() const;
 
-  enum class Place { Anywhere, Head, Whole };
-  enum class Context {
-    None,
-    PersonBefore, // the word before is person-like ("customerName"), or the
-                  // word is the whole name and its scope is ("Customer::name")
-    PersonAfter,  // French head-first: "nomClient", or whole in a person scope
-    PersonScope,  // a person-like word in the name or its scope
-    NotNetwork,   // not a memory or network address ("baseAddress", net::Address)
-    NotPath,      // not a working directory ("pwdPath"), nor a service's
-    NotService,   // a person's, not a service's ("dbPassword", Config::user)
-  };
+  using Place = WordPlace;
+  using Context = WordContext;
   struct Entry {
     std::vector<std::string> Words;
     std::string Categories; // "a|b": the first the taxonomy knows

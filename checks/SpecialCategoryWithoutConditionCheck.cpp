@@ -45,7 +45,8 @@ void SpecialCategoryWithoutConditionCheck::check(const Model &M) {
         continue;
       std::vector<DiagNote> Notes = {{U.Loc, "read here in " + quote(U.Function)}};
       if (E->Loc.valid())
-        Notes.push_back({E->Loc, "'" + E->QualifiedName + "' declared here as " + E->Spec.Category});
+        Notes.push_back(
+            {E->Loc, "'" + E->QualifiedName + "' declared here as " + E->Spec.Category});
       auto [It, Inserted] = Found.try_emplace({E->Id, A}, Evidence{U.Loc, Notes, false});
       if (!Inserted && !It->second.FromFlow && U.Loc < It->second.Loc)
         It->second = Evidence{U.Loc, Notes, false};
@@ -61,8 +62,7 @@ void SpecialCategoryWithoutConditionCheck::check(const Model &M) {
         dataPhrase(*E, dataNoun(M.Tax, E->Spec.Category)) + " is processed under activity " +
         quote(A->Id) + ", which declares no " +
         (Criminal ? "authorisation for criminal-offence data; set special_condition: for " +
-                        quote(A->Id) +
-                        " to the official authority or the law that authorises it"
+                        quote(A->Id) + " to the official authority or the law that authorises it"
                   : "Art. 9(2) condition; set special_condition: for " + quote(A->Id) +
                         " to the Art. 9(2) condition that applies") +
         ", or stop processing this data there" + gdpr(Criminal ? "10" : "9");

@@ -55,8 +55,9 @@ static std::optional<Verdict> assess(const Country *C, const std::string &Code, 
     if (Contractual || G == Safeguard::Dpf)
       return std::nullopt;
     return Verdict{guardProblem(G, Name, true),
-                   Name + " has an adequacy decision only for recipients certified under the "
-                          "EU-US Data Privacy Framework: declare safeguard: dpf if " +
+                   Name +
+                       " has an adequacy decision only for recipients certified under the "
+                       "EU-US Data Privacy Framework: declare safeguard: dpf if " +
                        quote(Recipient) +
                        " is certified, otherwise put standard contractual clauses (scc) or "
                        "binding corporate rules (bcr) in place"};
@@ -91,9 +92,9 @@ void ThirdCountryTransferCheck::check(const Model &M) {
     if (!V)
       continue;
     Ctx.report(F.SinkLoc,
-               dataPhrase(*E) + wholeObjectPhrase(F) + " is transferred to " +
-                   sinkPhrase(F.Sink) + activitiesPhrase(F.Activities) + " " + V->Problem +
-                   "; " + V->Fix + gdpr(Ctx.rule().Article),
+               dataPhrase(*E) + wholeObjectPhrase(F) + " is transferred to " + sinkPhrase(F.Sink) +
+                   activitiesPhrase(F.Activities) + " " + V->Problem + "; " + V->Fix +
+                   gdpr(Ctx.rule().Article),
                flowNotes(F, M));
   }
   for (const auto &[Key, Flows] : Unknown) {

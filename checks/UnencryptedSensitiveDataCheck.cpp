@@ -6,14 +6,12 @@
 namespace pdflow {
 
 UnencryptedSensitiveDataCheck::UnencryptedSensitiveDataCheck(CheckContext &Ctx)
-    : Check(Ctx),
-      HashingSufficesFor(splitList(Ctx.option("hashing_suffices_for", "credentials"))),
-      HashedCategories(
-          splitList(Ctx.option("hashed_categories", "credentials.password_hash"))) {}
+    : Check(Ctx), HashingSufficesFor(splitList(Ctx.option("hashing_suffices_for", "credentials"))),
+      HashedCategories(splitList(Ctx.option("hashed_categories", "credentials.password_hash"))) {}
 
 static bool isSensitive(const Taxonomy *Tax, const std::string &Category) {
-  return Tax && (Tax->isSpecial(Category) || Tax->isCriminal(Category) ||
-                 Tax->isProtected(Category));
+  return Tax &&
+         (Tax->isSpecial(Category) || Tax->isCriminal(Category) || Tax->isProtected(Category));
 }
 
 static bool isAtRest(const SinkRef &S) {
@@ -23,8 +21,8 @@ static bool isAtRest(const SinkRef &S) {
 /// Only a network sink declared `encrypted: false` is known to be plaintext;
 /// an unset flag is taken to mean TLS.
 static bool isPlaintextNetwork(const SinkRef &S) {
-  return (S.Kind == SinkKind::ThirdParty || S.Kind == SinkKind::InternalService) &&
-         S.Encrypted && !*S.Encrypted;
+  return (S.Kind == SinkKind::ThirdParty || S.Kind == SinkKind::InternalService) && S.Encrypted &&
+         !*S.Encrypted;
 }
 
 void UnencryptedSensitiveDataCheck::checkCategories(const Model &M, const std::string &Option,
@@ -65,7 +63,8 @@ void UnencryptedSensitiveDataCheck::check(const Model &M) {
     else
       Message = What + " is sent through " + sinkPhrase(F.Sink) +
                 " over a connection declared encrypted: false; use an encrypted transport "
-                "(TLS) or " + Fix;
+                "(TLS) or " +
+                Fix;
     Ctx.report(F.SinkLoc, Message + gdpr(Ctx.rule().Article), flowNotes(F, M));
   }
 }

@@ -15,8 +15,8 @@ void UnregisteredProcessingCheck::check(const Model &M) {
       continue;
     std::string Where = F.Function.empty() ? "" : " in " + quote(F.Function);
     Ctx.report(F.SinkLoc,
-               dataPhrase(*E) + wholeObjectPhrase(F) + " reaches " + sinkPhrase(F.Sink) +
-                   Where + ", which runs under no declared processing activity; " +
+               dataPhrase(*E) + wholeObjectPhrase(F) + " reaches " + sinkPhrase(F.Sink) + Where +
+                   ", which runs under no declared processing activity; " +
                    "list the code's entry point under an activity's entry_points in "
                    ".pdflow.yaml or annotate it with PDFLOW_ACTIVITY(<id>)" +
                    gdpr(Ctx.rule().Article),

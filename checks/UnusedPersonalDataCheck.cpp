@@ -31,8 +31,7 @@ static std::vector<Read> readsOf(const Model &M, const std::string &Id) {
   for (const Flow &F : M.Flows)
     if (F.ElementId == Id)
       Reads.push_back({F.SinkLoc, F.Function, !F.Activities.empty()});
-  std::sort(Reads.begin(), Reads.end(),
-            [](const Read &A, const Read &B) { return A.Loc < B.Loc; });
+  std::sort(Reads.begin(), Reads.end(), [](const Read &A, const Read &B) { return A.Loc < B.Loc; });
   return Reads;
 }
 
@@ -48,11 +47,13 @@ void UnusedPersonalDataCheck::check(const Model &M) {
     std::vector<DiagNote> Notes;
     if (E.Origin == AnnotationOrigin::SideAnnotation && E.AnnotationLoc.valid() &&
         E.AnnotationLoc != Loc)
-      Notes.push_back({E.AnnotationLoc, "declared " + E.Spec.Category + " by this side annotation"});
+      Notes.push_back(
+          {E.AnnotationLoc, "declared " + E.Spec.Category + " by this side annotation"});
     if (Reads.empty()) {
       Ctx.report(Loc,
-                 dataPhrase(E) + " is collected but never read; stop collecting it, or read it "
-                                 "where a processing activity needs it" +
+                 dataPhrase(E) +
+                     " is collected but never read; stop collecting it, or read it "
+                     "where a processing activity needs it" +
                      gdpr(Ctx.rule().Article),
                  std::move(Notes));
       continue;
@@ -65,9 +66,10 @@ void UnusedPersonalDataCheck::check(const Model &M) {
       Notes.push_back({Reads[I].Loc, "read here in " + quote(Reads[I].Function) +
                                          ", which runs under no processing activity"});
     Ctx.report(Loc,
-               dataPhrase(E) + " is collected but never read by any processing activity, only "
-                               "by code outside them; stop collecting it, or bring the code "
-                               "that needs it under the activity it serves" +
+               dataPhrase(E) +
+                   " is collected but never read by any processing activity, only "
+                   "by code outside them; stop collecting it, or bring the code "
+                   "that needs it under the activity it serves" +
                    gdpr(Ctx.rule().Article),
                std::move(Notes));
   }

@@ -59,8 +59,8 @@ TEST(PersonalDataInLogsTest, SilentAfterRedactPseudonymizeOrAnonymize) {
 TEST(PersonalDataInLogsTest, SilentForSinksThatAreNotLogs) {
   TestModel T;
   T.element("shop::Customer::email", "contact.email");
-  for (SinkKind K : {SinkKind::Export, SinkKind::Storage, SinkKind::ThirdParty,
-                     SinkKind::InternalService})
+  for (SinkKind K :
+       {SinkKind::Export, SinkKind::Storage, SinkKind::ThirdParty, SinkKind::InternalService})
     T.flow("shop::Customer::email", K, "sink", 30);
   EXPECT_EQ(lines(findings(T.M, Rule)), std::vector<std::string>{});
 }

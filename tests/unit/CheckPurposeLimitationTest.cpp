@@ -21,11 +21,12 @@ TEST(PurposeLimitationTest, FiresWhenTheActivityPurposesAreNotTheData) {
   std::vector<Diagnostic> F = findings(T.M, Rule);
   ASSERT_EQ(F.size(), 1u);
   EXPECT_EQ(F[0].Loc, (SourceLoc{"shop.cpp", 30, 5}));
-  EXPECT_EQ(F[0].Message,
-            "personal data 'contact.email' (shop::Customer::email) reaches third-party sink "
-            "'mailchimp::send' under activity 'marketing', whose purposes (marketing) are not "
-            "among the data's purposes (billing, support); stop this flow, or add the purpose to the "
-            "data's purposes if it is compatible with them (GDPR Art. 5(1)(b))");
+  EXPECT_EQ(
+      F[0].Message,
+      "personal data 'contact.email' (shop::Customer::email) reaches third-party sink "
+      "'mailchimp::send' under activity 'marketing', whose purposes (marketing) are not "
+      "among the data's purposes (billing, support); stop this flow, or add the purpose to the "
+      "data's purposes if it is compatible with them (GDPR Art. 5(1)(b))");
   EXPECT_EQ(F[0].Notes.size(), 3u);
 }
 
@@ -35,7 +36,8 @@ TEST(PurposeLimitationTest, OneFindingPerActivityWhosePurposesAreDisjoint) {
          {"billing", "marketing", "analytics"});
   std::vector<Diagnostic> F = findings(T.M, Rule);
   ASSERT_EQ(F.size(), 2u);
-  EXPECT_NE(F[0].Message.find("under activity 'analytics', whose purposes (analytics, product-improvement) are"),
+  EXPECT_NE(F[0].Message.find(
+                "under activity 'analytics', whose purposes (analytics, product-improvement) are"),
             std::string::npos);
   EXPECT_NE(F[1].Message.find("under activity 'marketing'"), std::string::npos);
 }
@@ -57,8 +59,8 @@ TEST(PurposeLimitationTest, SilentForUnknownActivitiesActivitiesWithoutPurposesA
   PurposeModel T;
   T.activity("misc", {});
   T.flow("shop::Customer::email", SinkKind::Log, "spdlog::info", 30, {"undeclared", "misc"});
-  T.flow("shop::Customer::email", SinkKind::Export, "csv::write", 40, {"marketing"})
-      .Transforms = {TransformEffect::Anonymize};
+  T.flow("shop::Customer::email", SinkKind::Export, "csv::write", 40, {"marketing"}).Transforms = {
+      TransformEffect::Anonymize};
   EXPECT_EQ(lines(findings(T.M, Rule)), std::vector<std::string>{});
 }
 

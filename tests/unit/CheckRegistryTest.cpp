@@ -104,8 +104,8 @@ TEST(RuleRegistryTest, EveryRuleHasADocsPageThatAgreesWithRulesDef) {
     EXPECT_NE(Doc.find(std::string("Default severity: ") + severityName(R.DefaultSeverity)),
               std::string::npos)
         << Name;
-    for (const char *Section : {"## What it checks", "## Why", "## Example", "## How to fix",
-                                "## Options"})
+    for (const char *Section :
+         {"## What it checks", "## Why", "## Example", "## How to fix", "## Options"})
       EXPECT_NE(Doc.find(Section), std::string::npos) << Name << " lacks " << Section;
     EXPECT_NE(Doc.find("`enabled`"), std::string::npos) << Name;
     EXPECT_NE(Doc.find("`severity`"), std::string::npos) << Name;

@@ -10,8 +10,7 @@ TEST(SpecialCategoryWithoutConditionTest, FiresOnSpecialDataInAnActivityWithNoCo
   TestModel T;
   T.activity("marketing", {"marketing"}, "consent", 25);
   T.element("clinic::Patient::allergies", "special.health");
-  T.flow("clinic::Patient::allergies", SinkKind::ThirdParty, "mailchimp::send", 30,
-         {"marketing"});
+  T.flow("clinic::Patient::allergies", SinkKind::ThirdParty, "mailchimp::send", 30, {"marketing"});
   std::vector<Diagnostic> F = findings(T.M, Rule);
   ASSERT_EQ(F.size(), 1u);
   EXPECT_EQ(F[0].Loc, (SourceLoc{"shop.cpp", 30, 5}));

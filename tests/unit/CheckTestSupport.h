@@ -64,8 +64,8 @@ struct TestModel {
 
   ElementUse &use(const std::string &QualifiedName, unsigned Line,
                   std::vector<std::string> Activities = {}) {
-    M.Uses.push_back({"c:@" + QualifiedName, {"shop.cpp", Line, 9}, "shop::handle",
-                      std::move(Activities)});
+    M.Uses.push_back(
+        {"c:@" + QualifiedName, {"shop.cpp", Line, 9}, "shop::handle", std::move(Activities)});
     return M.Uses.back();
   }
 
@@ -135,9 +135,9 @@ inline void expectConfigurableAndSuppressible(TestModel &T, const std::string &R
     std::vector<Diagnostic> Configured = findings(T.M, Rule);
     for (const Diagnostic &D : Configured)
       EXPECT_LE(D.Sev, S) << D.Message;
-    EXPECT_TRUE(std::any_of(Configured.begin(), Configured.end(),
-                            [&](const Diagnostic &D) { return D.Sev == S; }))
-        << severityName(S);
+    EXPECT_TRUE(std::any_of(Configured.begin(), Configured.end(), [&](const Diagnostic &D) {
+      return D.Sev == S;
+    })) << severityName(S);
   }
   T.settings(Rule).Sev.reset();
 
@@ -151,13 +151,12 @@ inline void expectConfigurableAndSuppressible(TestModel &T, const std::string &R
   // finding moves to the audit list and nothing else is reported there.
   const Diagnostic &First = Default.front();
   Suppression WithReason{{First.Loc.File, First.Loc.Line - 1, 5}, {Rule}, "approved by the DPO"};
-  SuppressionResult R = SuppressionFilter({WithReason}, ruleNames(), T.Cfg.Rules)
-                            .apply(findings(T.M, Rule));
-  ASSERT_EQ(R.Suppressed.size(), 1u + std::count_if(Default.begin() + 1, Default.end(),
-                                                   [&](const Diagnostic &D) {
-                                                     return D.Loc.File == First.Loc.File &&
-                                                            D.Loc.Line == First.Loc.Line;
-                                                   }));
+  SuppressionResult R =
+      SuppressionFilter({WithReason}, ruleNames(), T.Cfg.Rules).apply(findings(T.M, Rule));
+  ASSERT_EQ(R.Suppressed.size(),
+            1u + std::count_if(Default.begin() + 1, Default.end(), [&](const Diagnostic &D) {
+              return D.Loc.File == First.Loc.File && D.Loc.Line == First.Loc.Line;
+            }));
   EXPECT_EQ(R.Suppressed.front().Finding, First);
   EXPECT_EQ(R.Suppressed.front().By.Reason, "approved by the DPO");
   EXPECT_EQ(R.Kept.size() + R.Suppressed.size(), Default.size());

@@ -141,8 +141,8 @@ TEST(ThirdCountryTransferTest, UnknownCountryNotesTheSinkDeclaration) {
   std::vector<Diagnostic> D = findings(T.M, Rule);
   ASSERT_EQ(D.size(), 1u);
   EXPECT_EQ(D[0].Notes.back(), (DiagNote{{".pdflow.yaml", 33, 5},
-                                        "sink 'mail::Client::send' declared here without a "
-                                        "country"}));
+                                         "sink 'mail::Client::send' declared here without a "
+                                         "country"}));
 }
 
 TEST(ThirdCountryTransferTest, AnonymizedDataIsNotTransferred) {

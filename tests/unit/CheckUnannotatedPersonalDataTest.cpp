@@ -46,8 +46,8 @@ TEST(UnannotatedPersonalDataTest, FiresWithAFixItAndTheConfigAlternative) {
 
 TEST(UnannotatedPersonalDataTest, FiresOnATypeThatLooksLikePersonalData) {
   TestModel T;
-  T.M.Declarations.push_back(decl("shop::Order::primary", "const shop::EmailAddress &",
-                                  ElementKind::Parameter));
+  T.M.Declarations.push_back(
+      decl("shop::Order::primary", "const shop::EmailAddress &", ElementKind::Parameter));
   DeclaredName NoInsert =
       decl("shop::Order::contact", "std::optional<PhoneNumber>", ElementKind::Field, 20);
   NoInsert.InsertLoc = {};
@@ -268,7 +268,8 @@ TEST(UnannotatedPersonalDataTest, FallsBackToAnAncestorTheTaxonomyKnows) {
 
 TEST(UnannotatedPersonalDataTest, ExtraWordsAndIgnoreOptions) {
   TestModel T;
-  T.M.Declarations.push_back(decl("uni::Student::matrikelNr", "std::string", ElementKind::Field, 10));
+  T.M.Declarations.push_back(
+      decl("uni::Student::matrikelNr", "std::string", ElementKind::Field, 10));
   T.M.Declarations.push_back(decl("legacy::Row::email", "std::string", ElementKind::Field, 20));
   T.M.Declarations.push_back(decl("shop::Customer::email", "std::string", ElementKind::Field, 30));
   EXPECT_EQ(findings(T.M, Rule).size(), 2u);

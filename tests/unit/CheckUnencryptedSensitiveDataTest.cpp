@@ -111,9 +111,9 @@ TEST(UnencryptedSensitiveDataTest, HashingOptionsAreConfigurable) {
   ASSERT_EQ(F.size(), 2u);
   EXPECT_EQ(F[0].Loc.Line, 30u);
   EXPECT_EQ(F[1].Loc.Line, 40u);
-  EXPECT_EQ(ruleOptions(Rule), (std::map<std::string, std::string>{
-                                   {"hashed_categories", "credentials.password_hash"},
-                                   {"hashing_suffices_for", "credentials"}}));
+  EXPECT_EQ(ruleOptions(Rule),
+            (std::map<std::string, std::string>{{"hashed_categories", "credentials.password_hash"},
+                                                {"hashing_suffices_for", "credentials"}}));
 }
 
 TEST(UnencryptedSensitiveDataTest, UnknownCategoryInAnOptionIsAConfigError) {

@@ -36,7 +36,8 @@ TEST(UnusedPersonalDataTest, FiresOnDataReadOnlyOutsideActivities) {
   std::vector<DiagNote> Expected = {
       {{"shop.cpp", 40, 9}, "read here in 'shop::handle', which runs under no processing activity"},
       {{"shop.cpp", 50, 9}, "read here in 'shop::handle', which runs under no processing activity"},
-      {{"shop.cpp", 60, 5}, "read here in 'shop::handle', which runs under no processing activity"}};
+      {{"shop.cpp", 60, 5},
+       "read here in 'shop::handle', which runs under no processing activity"}};
   EXPECT_EQ(F[0].Notes, Expected);
 }
 
@@ -47,7 +48,8 @@ TEST(UnusedPersonalDataTest, FiresForFieldsVariablesAndClassesOnly) {
   T.element("shop::Patient", "special.health", 30, ElementKind::Class);
   T.element("shop::notify::email", "contact.email", 40, ElementKind::Parameter);
   T.element("shop::peer()", "online.ip_address", 50, ElementKind::Return);
-  EXPECT_EQ(lines(findings(T.M, Rule)).size(), 3u) << testing::PrintToString(lines(findings(T.M, Rule)));
+  EXPECT_EQ(lines(findings(T.M, Rule)).size(), 3u)
+      << testing::PrintToString(lines(findings(T.M, Rule)));
 }
 
 TEST(UnusedPersonalDataTest, SilentWhenAnActivityReadsIt) {

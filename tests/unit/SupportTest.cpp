@@ -17,6 +17,12 @@ TEST(GlobTest, UnanchoredPatternMatchesAnyNamespace) {
   EXPECT_FALSE(matchQualifiedName("Consents::granted", "app::MyConsents::granted"));
 }
 
+TEST(GlobTest, OperatorStarIsLiteral) {
+  EXPECT_TRUE(matchQualifiedName("std::optional::operator*", "std::optional::operator*"));
+  EXPECT_FALSE(matchQualifiedName("std::optional::operator*", "std::optional::operator="));
+  EXPECT_TRUE(matchQualifiedName("std::optional::*", "std::optional::operator*"));
+}
+
 TEST(GlobTest, CallParensAreIgnored) {
   EXPECT_TRUE(matchQualifiedName("net::Session::peerAddress()", "net::Session::peerAddress"));
 }
@@ -24,6 +30,11 @@ TEST(GlobTest, CallParensAreIgnored) {
 TEST(DidYouMeanTest, SuggestsCloseCandidateOnly) {
   EXPECT_EQ(closestMatch("contact.emial", {"contact.email", "contact.phone"}), "contact.email");
   EXPECT_EQ(closestMatch("zzzzzz", {"contact.email"}), std::nullopt);
+}
+
+TEST(DidYouMeanTest, SwappedLettersAreOneTypo) {
+  EXPECT_EQ(closestMatch("scna", {"scan", "rules"}), "scan");
+  EXPECT_EQ(closestMatch("lable", {"label", "id"}), "label");
 }
 
 TEST(DiagnosticsTest, FormatsLikeClang) {

@@ -32,10 +32,10 @@ TEST(SuppressionTest, OnTheSameLineOrTheLineAbove) {
 }
 
 TEST(SuppressionTest, NotTwoLinesAboveNorBelowNorInAnotherFile) {
-  SuppressionResult R = filter({suppression(8, {"personal-data-in-logs"}),
-                                suppression(11, {"personal-data-in-logs"}),
-                                suppression(10, {"personal-data-in-logs"}, "x", "b.cpp")},
-                               {finding("personal-data-in-logs", 10)});
+  SuppressionResult R =
+      filter({suppression(8, {"personal-data-in-logs"}), suppression(11, {"personal-data-in-logs"}),
+              suppression(10, {"personal-data-in-logs"}, "x", "b.cpp")},
+             {finding("personal-data-in-logs", 10)});
   EXPECT_TRUE(R.Suppressed.empty());
   EXPECT_EQ(lines(R.Kept),
             (std::vector<std::string>{
@@ -49,33 +49,33 @@ TEST(SuppressionTest, NotTwoLinesAboveNorBelowNorInAnotherFile) {
 }
 
 TEST(SuppressionTest, OnlyTheRulesItNamesOrStar) {
-  SuppressionResult R = filter({suppression(10, {"missing-retention", "excess-to-sink"}),
-                                suppression(20, {"*"})},
-                               {finding("personal-data-in-logs", 10),
-                                finding("missing-retention", 10), finding("excess-to-sink", 11),
-                                finding("personal-data-in-logs", 20),
-                                finding("missing-retention", 21)});
-  EXPECT_EQ(lines(R.Kept), std::vector<std::string>{"a.cpp:10:5: finding of personal-data-in-logs"});
+  SuppressionResult R =
+      filter({suppression(10, {"missing-retention", "excess-to-sink"}), suppression(20, {"*"})},
+             {finding("personal-data-in-logs", 10), finding("missing-retention", 10),
+              finding("excess-to-sink", 11), finding("personal-data-in-logs", 20),
+              finding("missing-retention", 21)});
+  EXPECT_EQ(lines(R.Kept),
+            std::vector<std::string>{"a.cpp:10:5: finding of personal-data-in-logs"});
   EXPECT_EQ(R.Suppressed.size(), 4u);
 }
 
 TEST(SuppressionTest, WithoutAReasonItSuppressesAndAsksForOne) {
-  SuppressionResult R =
-      filter({suppression(10, {"personal-data-in-logs"}, "")}, {finding("personal-data-in-logs", 10)});
+  SuppressionResult R = filter({suppression(10, {"personal-data-in-logs"}, "")},
+                               {finding("personal-data-in-logs", 10)});
   ASSERT_EQ(R.Suppressed.size(), 1u);
   EXPECT_EQ(R.Suppressed[0].By.Reason, "");
   ASSERT_EQ(R.Kept.size(), 1u);
   EXPECT_EQ(R.Kept[0].Rule, "invalid-annotation");
   EXPECT_EQ(R.Kept[0].Sev, Severity::Warning);
-  EXPECT_EQ(lines(R.Kept), std::vector<std::string>{
-                               "a.cpp:10:20: suppression of 'personal-data-in-logs' has no "
-                               "reason; say why after the brackets"});
+  EXPECT_EQ(lines(R.Kept),
+            std::vector<std::string>{"a.cpp:10:20: suppression of 'personal-data-in-logs' has no "
+                                     "reason; say why after the brackets"});
 }
 
 TEST(SuppressionTest, StaleSuppressionsAreReportedPerRule) {
-  SuppressionResult R = filter({suppression(10, {"personal-data-in-logs", "missing-retention"}),
-                                suppression(30, {"*"})},
-                               {finding("personal-data-in-logs", 11)});
+  SuppressionResult R = filter(
+      {suppression(10, {"personal-data-in-logs", "missing-retention"}), suppression(30, {"*"})},
+      {finding("personal-data-in-logs", 11)});
   EXPECT_EQ(lines(R.Kept),
             (std::vector<std::string>{
                 "a.cpp:10:20: suppression of 'missing-retention' suppresses nothing on this "
@@ -130,7 +130,8 @@ TEST(SuppressionTest, FiltersTheRealFindingsOfAModel) {
   TestModel T;
   T.element("shop::Customer::email", "contact.email");
   T.flow("shop::Customer::email", SinkKind::Log, "spdlog::info", 30);
-  T.M.Suppressions = {{{"shop.cpp", 29, 3}, {"unregistered-processing", "personal-data-in-logs"},
+  T.M.Suppressions = {{{"shop.cpp", 29, 3},
+                       {"unregistered-processing", "personal-data-in-logs"},
                        "debug build only"}};
   SuppressionResult R =
       SuppressionFilter(T.M.Suppressions, ruleNames(), T.Cfg.Rules).apply(runChecks(T.M));

@@ -19,8 +19,7 @@ static bool sameSuppression(const Suppression &A, const Suppression &B) {
 SuppressionFilter::SuppressionFilter(std::vector<Suppression> Sups,
                                      std::vector<std::string> KnownRules,
                                      std::map<std::string, RuleSettings> Rules)
-    : Suppressions(std::move(Sups)), KnownRules(std::move(KnownRules)),
-      Rules(std::move(Rules)) {
+    : Suppressions(std::move(Sups)), KnownRules(std::move(KnownRules)), Rules(std::move(Rules)) {
   // A header's suppressions arrive once per translation unit including it.
   std::sort(Suppressions.begin(), Suppressions.end(), suppressionLess);
   Suppressions.erase(std::unique(Suppressions.begin(), Suppressions.end(), sameSuppression),
@@ -84,15 +83,14 @@ SuppressionResult SuppressionFilter::apply(std::vector<Diagnostic> Findings) con
       bool Known = Rule == "*" || KnownRules.empty() ||
                    std::find(KnownRules.begin(), KnownRules.end(), Rule) != KnownRules.end();
       if (!Known) {
-        reportProblem(R.Kept, S.Loc,
-                      withSuggestion("suppression of unknown rule '" + Rule + "'", Rule,
-                                     KnownRules));
+        reportProblem(
+            R.Kept, S.Loc,
+            withSuggestion("suppression of unknown rule '" + Rule + "'", Rule, KnownRules));
         continue;
       }
       if (S.Reason.empty())
         reportProblem(R.Kept, S.Loc,
-                      "suppression of '" + Rule +
-                          "' has no reason; say why after the brackets");
+                      "suppression of '" + Rule + "' has no reason; say why after the brackets");
       bool Stale = Rule == "*" ? Used[I].empty() : !Used[I].count(Rule);
       if (Stale && (Rule == "*" || isEnabled(Rule)))
         reportProblem(R.Kept, S.Loc,

@@ -45,8 +45,8 @@ public:
               std::vector<FixIt> FixIts = {});
   /// Reports a finding at Level, or at the configured severity when that is
   /// lower (a rule's milder findings, e.g. a stale suppression, stay milder).
-  void report(Severity Level, SourceLoc Loc, std::string Message,
-              std::vector<DiagNote> Notes = {}, std::vector<FixIt> FixIts = {});
+  void report(Severity Level, SourceLoc Loc, std::string Message, std::vector<DiagNote> Notes = {},
+              std::vector<FixIt> FixIts = {});
   /// A problem in the rule's own options: an error at `rules: <name>:` with
   /// no rule name, like every other config error.
   void optionError(std::string Message);

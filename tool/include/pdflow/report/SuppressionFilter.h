@@ -42,8 +42,7 @@ public:
   /// the config's `rules:` section, so that a suppression of a disabled rule
   /// is not called stale, and that invalid-annotation's enabled/severity
   /// settings apply to the findings about suppressions.
-  SuppressionFilter(std::vector<Suppression> Suppressions,
-                    std::vector<std::string> KnownRules = {},
+  SuppressionFilter(std::vector<Suppression> Suppressions, std::vector<std::string> KnownRules = {},
                     std::map<std::string, RuleSettings> Rules = {});
 
   /// Splits Findings into kept and suppressed, and adds a finding (rule
@@ -65,8 +64,7 @@ private:
   bool isEnabled(const std::string &Rule) const;
   /// Adds a finding about a suppression, honouring invalid-annotation's
   /// settings; the severity is Warning, or lower when configured lower.
-  void reportProblem(std::vector<Diagnostic> &Out, const SourceLoc &Loc,
-                     std::string Message) const;
+  void reportProblem(std::vector<Diagnostic> &Out, const SourceLoc &Loc, std::string Message) const;
 };
 
 } // namespace pdflow
