@@ -39,7 +39,7 @@ std::vector<std::string> splitList(std::string_view Text) {
   std::vector<std::string> Items;
   size_t Start = 0;
   while (Start <= Text.size()) {
-    size_t End = Text.find(',', Start);
+    size_t End = Text.find_first_of(",;", Start);
     if (End == std::string_view::npos)
       End = Text.size();
     std::string_view Item = Text.substr(Start, End - Start);

@@ -24,8 +24,9 @@ bool isWithinAny(const Taxonomy *Tax, const std::string &Category,
 /// True for the three flags that make data sensitive for Art. 9, 10 and 32.
 bool isSpecialOrCriminal(const Taxonomy *Tax, const std::string &Category);
 
-/// "a, b ,c" -> {"a", "b", "c"}: an option's comma-separated list, trimmed,
-/// empty items dropped.
+/// "a, b ;c" -> {"a", "b", "c"}: an option's list, written comma-separated
+/// or as a YAML list (which the config loader joins with ';'), trimmed, empty
+/// items dropped.
 std::vector<std::string> splitList(std::string_view Text);
 
 /// "'x'".

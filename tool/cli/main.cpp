@@ -42,7 +42,8 @@ OPTIONS
   -p DIR          Directory holding compile_commands.json (as for clang-tidy).
   FILES           Analyse only these files of the database (default: all).
   --config F      Use F instead of the .pdflow.yaml found by walking up from the
-                  current directory, then from BUILD_DIR.
+                  current directory, then from the analysed sources' common
+                  directory, then from BUILD_DIR.
   --format FMT    text (default) or json.
   -o F            Write the report to F instead of standard output; F is
                   written only when the analysis finished.

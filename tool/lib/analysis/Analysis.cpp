@@ -28,16 +28,31 @@ std::string absolute(const std::string &Path) {
   return std::string(P);
 }
 
-void loadConfig(const AnalysisRequest &Req, AnalysisResult &R, DiagnosticList &Diags) {
+/// The deepest directory holding every file of Cmds.
+std::string commonDirectory(const std::vector<CompileCommand> &Cmds) {
+  if (Cmds.empty())
+    return {};
+  std::string Common = llvm::sys::path::parent_path(Cmds.front().File).str();
+  for (const CompileCommand &C : Cmds)
+    while (!Common.empty() && llvm::StringRef(C.File).starts_with(Common + "/") == false)
+      Common = llvm::sys::path::parent_path(Common).str();
+  return Common;
+}
+
+void loadConfig(const AnalysisRequest &Req, const std::vector<CompileCommand> &Cmds,
+                AnalysisResult &R, DiagnosticList &Diags) {
   std::optional<Config> Cfg;
   if (!Req.ConfigText.empty()) {
     Cfg = parseConfig(Req.ConfigText, Req.ConfigName, *R.Tax, Diags, ruleNames());
   } else {
     std::string Path = Req.ConfigFile;
-    // As clang-tidy: from the current directory up; then from the build
-    // directory up, so `-p examples/shop/build` finds examples/shop's file.
+    // As clang-tidy: from the current directory up; then from the analysed
+    // sources up (clang-tidy looks beside each file); then from the build
+    // directory up.
     if (Path.empty())
       Path = findConfigFile(currentDir());
+    if (Path.empty() && !Cmds.empty())
+      Path = findConfigFile(commonDirectory(Cmds));
     if (Path.empty() && !Req.BuildDir.empty())
       Path = findConfigFile(absolute(Req.BuildDir));
     if (!Path.empty())
@@ -105,16 +120,16 @@ void applyRuleSettings(const Config &Cfg, std::vector<Diagnostic> &Findings) {
 AnalysisResult analyze(const AnalysisRequest &Req) {
   AnalysisResult R;
   R.Tax = std::make_unique<Taxonomy>(Taxonomy::builtin());
+  std::vector<CompileCommand> Cmds;
+  bool HaveCommands = selectCommands(Req, R, Cmds);
   DiagnosticList ConfigDiags;
-  loadConfig(Req, R, ConfigDiags);
+  loadConfig(Req, Cmds, R, ConfigDiags);
   ModelSet Builtin = builtinModels(*R.Tax, ConfigDiags);
   if (ConfigDiags.hasErrors())
     R.UsageError = true;
   for (Diagnostic &D : ConfigDiags.sorted())
     R.ToolDiagnostics.push_back(std::move(D));
-
-  std::vector<CompileCommand> Cmds;
-  if (!selectCommands(Req, R, Cmds)) {
+  if (!HaveCommands) {
     R.M.Cfg = R.Cfg.get();
     R.M.Tax = R.Tax.get();
     return R;
