@@ -36,7 +36,8 @@ readExtraWords(CheckContext &Ctx, std::vector<std::string> &Malformed) {
 
 UnannotatedPersonalDataCheck::UnannotatedPersonalDataCheck(CheckContext &Ctx)
     : Check(Ctx), ExtraWords(readExtraWords(Ctx, MalformedExtraWords)),
-      Ignore(splitList(Ctx.option("ignore", ""))) {}
+      Ignore(splitList(Ctx.option("ignore", ""))),
+      CheckParameters(Ctx.option("parameters", "false") == "true") {}
 
 void UnannotatedPersonalDataCheck::check(const Model &M) {
   const std::string Rule(Ctx.rule().Name);
@@ -54,6 +55,8 @@ void UnannotatedPersonalDataCheck::check(const Model &M) {
     Lexicon.addWord(Word, Category);
   }
   for (const DeclaredName &D : M.Declarations) {
+    if (D.Kind == ElementKind::Parameter && !CheckParameters)
+      continue;
     if (std::any_of(Ignore.begin(), Ignore.end(), [&](const std::string &Glob) {
           return matchQualifiedName(Glob, D.QualifiedName);
         }))

@@ -25,6 +25,9 @@ private:
   const std::vector<std::pair<std::string, std::string>> ExtraWords;
   /// Option `ignore`: qualified-name globs never reported.
   const std::vector<std::string> Ignore;
+  // Parameters usually carry data already tracked from where it was read;
+  // off by default, on for code whose entry points take raw personal data.
+  const bool CheckParameters;
 };
 
 } // namespace pdflow

@@ -23,13 +23,17 @@ struct Read {
 };
 } // namespace
 
-static std::vector<Read> readsOf(const Model &M, const std::string &Id) {
+static std::vector<Read> readsOf(const Model &M, const DataElement &E) {
+  const std::string &Id = E.Id;
   std::vector<Read> Reads;
   for (const ElementUse &U : M.Uses)
     if (U.ElementId == Id)
       Reads.push_back({U.Loc, U.Function, !U.Activities.empty()});
+  // A field stored or sent along with its whole object was carried, not
+  // read: a record saved with a never-used field still holds data nobody
+  // needs. A whole-object flow is a read of an annotated class itself.
   for (const Flow &F : M.Flows)
-    if (F.ElementId == Id)
+    if (F.ElementId == Id && (!F.WholeObject || E.Kind == ElementKind::Class))
       Reads.push_back({F.SinkLoc, F.Function, !F.Activities.empty()});
   std::sort(Reads.begin(), Reads.end(), [](const Read &A, const Read &B) { return A.Loc < B.Loc; });
   return Reads;
@@ -40,7 +44,7 @@ void UnusedPersonalDataCheck::check(const Model &M) {
   for (const DataElement &E : M.Elements) {
     if (!isCollected(E.Kind))
       continue;
-    std::vector<Read> Reads = readsOf(M, E.Id);
+    std::vector<Read> Reads = readsOf(M, E);
     if (std::any_of(Reads.begin(), Reads.end(), [](const Read &R) { return R.UnderActivity; }))
       continue;
     SourceLoc Loc = E.Loc.valid() ? E.Loc : E.AnnotationLoc;

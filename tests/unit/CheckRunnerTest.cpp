@@ -70,7 +70,7 @@ TEST(RunChecksTest, AnUnknownRuleOptionIsAConfigErrorWithASuggestion) {
   EXPECT_EQ(lines(Errors),
             (std::vector<std::string>{
                 ".pdflow.yaml:30:3: unknown option 'extra_word' for rule "
-                "'unannotated-personal-data' (allowed: enabled, severity, extra_words, ignore); "
+                "'unannotated-personal-data' (allowed: enabled, severity, extra_words, ignore, parameters); "
                 "did you mean 'extra_words'?",
                 ".pdflow.yaml:33:3: unknown option 'level' for rule 'personal-data-in-logs' "
                 "(allowed: enabled, severity)"}));

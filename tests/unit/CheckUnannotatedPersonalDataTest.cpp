@@ -47,7 +47,7 @@ TEST(UnannotatedPersonalDataTest, FiresWithAFixItAndTheConfigAlternative) {
 TEST(UnannotatedPersonalDataTest, FiresOnATypeThatLooksLikePersonalData) {
   TestModel T;
   T.M.Declarations.push_back(
-      decl("shop::Order::primary", "const shop::EmailAddress &", ElementKind::Parameter));
+      decl("shop::Order::primary", "const shop::EmailAddress &", ElementKind::Field));
   DeclaredName NoInsert =
       decl("shop::Order::contact", "std::optional<PhoneNumber>", ElementKind::Field, 20);
   NoInsert.InsertLoc = {};
@@ -282,8 +282,20 @@ TEST(UnannotatedPersonalDataTest, ExtraWordsAndIgnoreOptions) {
   EXPECT_NE(F[0].Message.find("(professional.employee_id)"), std::string::npos);
   EXPECT_EQ(F[1].Loc.Line, 30u);
   EXPECT_EQ(configErrors(T.M), std::vector<std::string>{});
-  EXPECT_EQ(ruleOptions(Rule),
-            (std::map<std::string, std::string>{{"extra_words", ""}, {"ignore", ""}}));
+  EXPECT_EQ(ruleOptions(Rule), (std::map<std::string, std::string>{
+                                   {"extra_words", ""}, {"ignore", ""}, {"parameters", "false"}}));
+}
+
+TEST(UnannotatedPersonalDataTest, ParametersOnlyWithTheOption) {
+  TestModel T;
+  T.M.Declarations.push_back(
+      decl("shop::send(emailAddress)", "const std::string &", ElementKind::Parameter, 10));
+  T.M.Declarations.back().Name = "emailAddress";
+  EXPECT_EQ(findings(T.M, Rule).size(), 0u);
+  T.settings(Rule).Options = {{"parameters", "true"}};
+  std::vector<Diagnostic> F = findings(T.M, Rule);
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("(contact.email)"), std::string::npos);
 }
 
 TEST(UnannotatedPersonalDataTest, MalformedExtraWordsAreConfigErrors) {

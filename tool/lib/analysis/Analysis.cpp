@@ -170,8 +170,15 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
   R.M = solve(P, *R.Cfg, *R.Tax, Models);
 
   if (Req.RunChecks)
-    for (Diagnostic &D : runChecks(R.M))
+    for (Diagnostic &D : runChecks(R.M)) {
+      // A rule option the config gets wrong is a config error, not a finding.
+      if (D.Rule.empty()) {
+        R.UsageError = R.UsageError || D.Sev == Severity::Error;
+        R.ToolDiagnostics.push_back(std::move(D));
+        continue;
+      }
       Findings.push_back(std::move(D));
+    }
   applyRuleSettings(*R.Cfg, Findings);
   std::sort(Findings.begin(), Findings.end(), diagnosticLess);
   Findings.erase(std::unique(Findings.begin(), Findings.end()), Findings.end());

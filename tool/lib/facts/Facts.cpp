@@ -10,13 +10,42 @@ std::string Origin::key() const {
   // is unambiguous whatever characters the USR holds.
   return std::to_string(static_cast<unsigned>(Kind)) + '|' + std::to_string(Index) + '|' +
          std::to_string(Arg) + '|' + (Projected ? "p" : "-") + '|' +
-         std::to_string(static_cast<unsigned>(Transforms)) + '|' + Ref;
+         std::to_string(static_cast<unsigned>(Transforms)) + '|' + std::to_string(Via.size()) +
+         ':' + Via + '|' + std::to_string(At.size()) + ':' + At + '|' + Ref;
 }
 
 /// Same as A.key() == B.key(), without building the strings.
 static bool sameKey(const Origin &A, const Origin &B) {
-  return std::tie(A.Kind, A.Index, A.Arg, A.Projected, A.Transforms, A.Ref) ==
-         std::tie(B.Kind, B.Index, B.Arg, B.Projected, B.Transforms, B.Ref);
+  return std::tie(A.Kind, A.Index, A.Arg, A.Projected, A.Transforms, A.Via, A.At, A.Ref) ==
+         std::tie(B.Kind, B.Index, B.Arg, B.Projected, B.Transforms, B.Via, B.At, B.Ref);
+}
+
+bool projectOrigin(Origin &O, const std::string &Member) {
+  if (O.Kind == OriginKind::ObjectType || O.Kind == OriginKind::Lambda)
+    return false;
+  if (!O.At.empty()) {
+    const std::string &At = O.At;
+    if (At == Member) {
+      O.At.clear();
+      return true;
+    }
+    if (At.compare(0, Member.size() + 1, Member + ".") == 0) {
+      O.At = At.substr(Member.size() + 1);
+      return true;
+    }
+    if (Member.compare(0, At.size() + 1, At + ".") == 0) {
+      // Stored as a whole at a parent of what is read: read into it.
+      std::string Rest = Member.substr(At.size() + 1);
+      O.At.clear();
+      return projectOrigin(O, Rest);
+    }
+    return Member.empty(); // stored at another member: not what is read
+  }
+  if (O.Kind != OriginKind::Element && !O.Projected) {
+    O.Projected = true;
+    O.Via = Member;
+  }
+  return true;
 }
 
 void addOrigin(Value &V, Origin O) {

@@ -258,6 +258,8 @@ template <> struct Schema<Origin> {
     Field("index", &Origin::Index);
     Field("arg", &Origin::Arg);
     Field("projected", &Origin::Projected);
+    Field("via", &Origin::Via);
+    Field("at", &Origin::At);
     Field("transforms", &Origin::Transforms);
     Field("trail", &Origin::Trail);
   }
@@ -319,6 +321,7 @@ template <> struct Schema<RecordFacts> {
     Field("bases", &RecordFacts::Bases);
     Field("elements", &RecordFacts::ElementIds);
     Field("member_types", &RecordFacts::MemberTypes);
+    Field("field_nodes", &RecordFacts::FieldNodes);
   }
 };
 

@@ -42,7 +42,12 @@ public:
     auto Data = dataAnnotations(FD);
     std::string Subject = subjectOf(FD->getParent());
     if (!addElement(FD, ElementKind::Field, FD->getType(), Data, Subject)) {
-      addDeclaredName(FD, ElementKind::Field, FD->getType());
+      // A field of a class that is personal data as a whole, or whose type
+      // is such a class, is covered by that annotation already.
+      const auto *FieldClass = FD->getType()->getAsCXXRecordDecl();
+      if (Index.elementOf(FD->getParent()).empty() &&
+          !(FieldClass && !Index.elementOf(FieldClass).empty()))
+        addDeclaredName(FD, ElementKind::Field, FD->getType());
       return true;
     }
     // The class was visited before its fields: its objects hold this one.
@@ -77,8 +82,10 @@ public:
     for (const CXXBaseSpecifier &B : RD->bases())
       if (std::string BaseName = className(B.getType()); !BaseName.empty())
         R.Bases.push_back(BaseName);
-    for (const FieldDecl *F : RD->fields())
+    for (const FieldDecl *F : RD->fields()) {
       collectClassNames(F->getType(), R.MemberTypes);
+      R.FieldNodes.push_back(usrOf(F));
+    }
     auto Data = dataAnnotations(RD);
     if (addElement(RD, ElementKind::Class, QualType(RD->getTypeForDecl(), 0), Data,
                    subjectOf(RD)))

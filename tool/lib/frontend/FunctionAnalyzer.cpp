@@ -103,7 +103,6 @@ void FunctionAnalyzer::analyzeBody(const FunctionDecl *FD, const Stmt *Body, Env
       addStep(V, Init->getInit(), "stored in field '" + qualifiedName(Field) + "'");
       cur().Facts.Writes.push_back(
           {WriteTargetKind::Field, usrOf(Field), qualifiedName(Field), 0, V, loc(Init->getInit())});
-      cur().Facts.Writes.push_back({WriteTargetKind::This, "", "", 0, V, loc(Init->getInit())});
     }
   stmt(Body);
   Out.push_back(std::move(cur().Facts));
@@ -362,21 +361,30 @@ Value FunctionAnalyzer::readLocal(const ValueDecl *Var, const std::string &Path,
                                   bool Arithmetic) {
   Value V;
   const Env &L = cur().Locals;
-  // The path itself and everything stored below it.
+  // The path itself, and what is stored below it, tagged with where it sits
+  // so that a callee reading one member of the object gets that member's.
   for (auto It = L.lower_bound({Var, Path}); It != L.end() && It->first.first == Var; ++It) {
     const std::string &P = It->first.second;
     if (P.compare(0, Path.size(), Path) != 0)
       break;
-    if (P.size() == Path.size() || P[Path.size()] == '.')
+    if (P.size() == Path.size()) {
       addValue(V, It->second);
+    } else if (P[Path.size()] == '.') {
+      std::string Below = P.substr(Path.size() + 1);
+      for (Origin O : It->second) {
+        O.At = O.At.empty() ? Below : Below + "." + O.At;
+        addOrigin(V, std::move(O));
+      }
+    }
   }
   // Stored above it (the whole object or a parent path), through the member.
   if (!Path.empty() && !Arithmetic) {
     for (size_t Dot = Path.size(); Dot != std::string::npos;) {
       Dot = Path.rfind('.', Dot - 1);
       std::string Parent = Dot == std::string::npos ? "" : Path.substr(0, Dot);
+      std::string Member = Path.substr(Parent.size() + 1); // paths start with '.' 
       if (auto It = L.find({Var, Parent}); It != L.end())
-        addValue(V, projected(It->second));
+        addValue(V, projected(It->second, Member));
       if (Dot == std::string::npos || Dot == 0)
         break;
     }
@@ -384,15 +392,12 @@ Value FunctionAnalyzer::readLocal(const ValueDecl *Var, const std::string &Path,
   return V;
 }
 
-Value FunctionAnalyzer::projected(const Value &V) {
+Value FunctionAnalyzer::projected(const Value &V, const std::string &Member) {
   Value Out;
   for (const Origin &O : V) {
-    if (O.Kind == OriginKind::ObjectType || O.Kind == OriginKind::Lambda)
-      continue;
     Origin P = O;
-    if (P.Kind == OriginKind::Param || P.Kind == OriginKind::This)
-      P.Projected = true;
-    addOrigin(Out, std::move(P));
+    if (projectOrigin(P, Member))
+      addOrigin(Out, std::move(P));
   }
   return Out;
 }
@@ -415,6 +420,16 @@ Value FunctionAnalyzer::member(const MemberExpr *ME) {
     expr(ME->getBase()); // for the calls it may contain
     return elementRead(Id, ME, "'" + text(ME) + "'");
   }
+  // Any object of a class annotated as a whole is personal data: reading it,
+  // or reading a member of it, reads that data.
+  for (const RecordDecl *R : std::initializer_list<const RecordDecl *>{
+           FD->getType()->getAsRecordDecl(), FD->getParent()})
+    if (R)
+      if (std::string Id = Index.elementOf(R); !Id.empty()) {
+        Value V = elementRead(Id, ME, "'" + text(ME) + "'");
+        addValue(V, projected(expr(ME->getBase()), FD->getNameAsString()));
+        return V;
+      }
   bool Arithmetic = isArithmetic(FD->getType());
   const ValueDecl *Var = nullptr;
   std::string Path;
@@ -430,8 +445,10 @@ Value FunctionAnalyzer::member(const MemberExpr *ME) {
   Value V;
   addOrigin(V, Origin{OriginKind::Field, usrOf(FD), 0, 0, false, 0,
                       {{loc(ME), "read field '" + qualifiedName(FD) + "'"}}});
-  if (!Arithmetic && !isa<CXXThisExpr>(strip(ME->getBase())))
-    addValue(V, projected(expr(ME->getBase())));
+  // Through `this` too: a method on a local object sees what was stored
+  // into that object's fields by its caller.
+  if (!Arithmetic)
+    addValue(V, projected(expr(ME->getBase()), FD->getNameAsString()));
   return V;
 }
 
@@ -627,6 +644,9 @@ Value FunctionAnalyzer::call(const CallExpr *Call) {
     std::string SinkName = Base ? sinkObjectOf(Base, TypeName) : std::string();
     if (!SinkName.empty()) {
       int Id = NewSite(FD);
+      // Every `<<` of one chain writes into the same object: report them at
+      // the object (std::cout, LOG(INFO)), once.
+      F.Calls[Id].Loc = loc(Base);
       F.Calls[Id].SinkObject = SinkName;
       F.Calls[Id].SinkObjectType = TypeName;
       F.Calls[Id].WrittenValue = V;
@@ -823,8 +843,10 @@ void FunctionAnalyzer::assign(const Expr *Target, Value V, bool Strong, const Ex
       if (T->isReferenceType() || T->isPointerType() || !Path.empty())
         F.Writes.push_back({WriteTargetKind::Param, "", "", It->second, V, loc(At)});
     }
-    // Methods reading the field of any object of the class see it too.
-    if (const auto *ME = dyn_cast<MemberExpr>(Target))
+    // Through a parameter the object is the caller's: readers of the field
+    // elsewhere see it. A local's own fields stay with the local; methods
+    // called on it see them through `this`.
+    if (const auto *ME = dyn_cast<MemberExpr>(Target); ME && cur().ParamIndex.count(Var))
       F.Writes.push_back({WriteTargetKind::Field, usrOf(ME->getMemberDecl()),
                           qualifiedName(ME->getMemberDecl()), 0, V, loc(At)});
     return;
@@ -840,11 +862,12 @@ void FunctionAnalyzer::assign(const Expr *Target, Value V, bool Strong, const Ex
                           qualifiedName(ME->getMemberDecl()), 0, V, loc(At)});
       return;
     }
+    // Unannotated fields of objects that are not locals are one node per
+    // field (see docs/architecture.md): readers of the field, and whole
+    // objects of the class, see what is stored here.
     addStep(V, At, "stored in field '" + qualifiedName(ME->getMemberDecl()) + "'");
     F.Writes.push_back({WriteTargetKind::Field, usrOf(ME->getMemberDecl()),
                         qualifiedName(ME->getMemberDecl()), 0, V, loc(At)});
-    if (isa<CXXThisExpr>(strip(ME->getBase())))
-      F.Writes.push_back({WriteTargetKind::This, "", "", 0, V, loc(At)});
     return;
   }
   if (const auto *Call = dyn_cast<CallExpr>(Target)) {

@@ -76,7 +76,8 @@ private:
   Value readLocal(const clang::ValueDecl *Var, const std::string &Path, bool Arithmetic);
   Value elementRead(const std::string &Id, const clang::Expr *E, const std::string &What);
   void addStep(Value &V, const clang::Expr *At, const std::string &What) const;
-  static Value projected(const Value &V);
+  /// V read through member Member (see projectOrigin).
+  static Value projected(const Value &V, const std::string &Member);
 
   std::vector<std::string> consentIn(const clang::Expr *Cond, bool Negated) const;
   static bool alwaysExits(const clang::Stmt *S);

@@ -35,6 +35,7 @@ struct Hit {
   Target T;
   Origin O;
   std::vector<std::string> Guards;
+  std::vector<std::string> Path; // USRs of the callees it went down through
 };
 
 struct Summary {
@@ -55,8 +56,15 @@ struct RawFlow {
   Target T;
   Origin O;
   std::vector<std::string> Guards;
-  std::string Anchor; // USR of the function where the data met its sink
+  std::string Anchor;             // USR of the function where the data met its sink
+  std::vector<std::string> Path;  // the callees from there down to the sink call
 };
+
+/// R stands for (part of) O: it sits where O sits in its object.
+void inheritPlacement(Origin &R, const Origin &O) {
+  if (!O.At.empty())
+    R.At = R.At.empty() ? O.At : O.At + "." + R.At;
+}
 
 void appendTrail(std::vector<FlowStep> &To, const std::vector<FlowStep> &From, size_t Max) {
   for (const FlowStep &S : From) {
@@ -96,6 +104,14 @@ private:
   // --- call graph -----------------------------------------------------------
 
   void buildCallGraph() {
+    for (const auto &[Usr, F] : P.Functions) {
+      bool Annotated = false;
+      if (const auto *Anns = annotationsOf(Usr))
+        for (const ParsedAnnotation &A : *Anns)
+          Annotated = Annotated || A.Kind == AnnotationKind::Sink;
+      if (Annotated || Models.sinkForFunction(F.QualifiedName))
+        SinkFunctions.insert(Usr);
+    }
     for (const auto &[Usr, F] : P.Functions)
       for (const std::string &Base : F.Overrides)
         Overriders[Base].push_back(Usr);
@@ -208,6 +224,9 @@ private:
             if (auto OI = It->second.Out.find(O.Arg); OI != It->second.Out.end())
               addValue(Inner, substitute(F, S, OI->second, Depth));
       for (Origin &R : Inner) {
+        if (O.Projected && !projectOrigin(R, O.Via))
+          continue;
+        inheritPlacement(R, O);
         appendTrail(R.Trail, O.Trail, Opts.MaxSteps);
         R.Transforms |= O.Transforms;
         addOrigin(Out, std::move(R));
@@ -269,10 +288,9 @@ private:
         Step = "object of call to '" + S.CalleeName + "'";
       }
       for (Origin &R : resolve(F, Actual, Depth + 1)) {
-        if (O.Projected && R.Kind == OriginKind::ObjectType)
+        if (O.Projected && !projectOrigin(R, O.Via))
           continue;
-        if (O.Projected && isInput(R))
-          R.Projected = true;
+        inheritPlacement(R, O);
         appendTrail(R.Trail, {{S.Loc, Step}}, Opts.MaxSteps);
         appendTrail(R.Trail, O.Trail, Opts.MaxSteps);
         R.Transforms |= O.Transforms;
@@ -285,13 +303,13 @@ private:
   // --- summaries ------------------------------------------------------------
 
   void emit(Summary &S, const std::string &Usr, const Target &T, Origin O,
-            const std::vector<std::string> &Guards) {
+            const std::vector<std::string> &Guards, const std::vector<std::string> &Path) {
     if (O.Kind == OriginKind::Lambda)
       return;
     if (isInput(O)) {
       std::string Key = T.key() + "|" + O.key();
       if (S.HitKeys.insert(Key).second)
-        S.Hits.push_back({T, std::move(O), Guards});
+        S.Hits.push_back({T, std::move(O), Guards, Path});
       return;
     }
     if (T.IsNode) {
@@ -302,9 +320,13 @@ private:
         NodeContent[T.NodeRef].push_back(std::move(O));
       return;
     }
+    // Inside a function that is a sink itself (a wrapper the config or an
+    // annotation names), data leaves where the wrapper is called, not again.
+    if (SinkFunctions.count(Usr))
+      return;
     std::string Key = T.key() + "|" + O.key();
     if (RawKeys.insert(Key).second)
-      RawFlows.push_back({T, std::move(O), Guards, Usr});
+      RawFlows.push_back({T, std::move(O), Guards, Usr, Path});
   }
 
   Summary summarize(const std::string &Usr, const FunctionFacts &F) {
@@ -324,7 +346,7 @@ private:
       T.Loc = W.Loc;
       T.Function = F.QualifiedName;
       for (Origin &O : V)
-        emit(S, Usr, T, std::move(O), {});
+        emit(S, Usr, T, std::move(O), {}, {});
     }
     for (const CallSite &C : F.Calls) {
       if (auto Sink = sinkOf(C)) {
@@ -344,17 +366,21 @@ private:
           T.Via = "passed to '" + C.CalleeName + "'";
         }
         for (Origin &O : resolve(F, Data))
-          emit(S, Usr, T, std::move(O), C.ConsentGuards);
-        if (!C.SinkObject.empty())
-          continue;
+          emit(S, Usr, T, std::move(O), C.ConsentGuards, {});
+        // The data left here: what a sink wrapper does inside (its own
+        // library calls) is the same departure, not another one.
+        continue;
       }
       for (const std::string &G : callees(C)) {
         auto It = Summaries.find(G);
         if (It == Summaries.end())
           continue;
-        for (const Hit &H : It->second.Hits)
+        for (const Hit &H : It->second.Hits) {
+          std::vector<std::string> Path{G};
+          Path.insert(Path.end(), H.Path.begin(), H.Path.end());
           for (Origin &O : substitute(F, C, {H.O}, 0))
-            emit(S, Usr, H.T, std::move(O), unionOf(H.Guards, C.ConsentGuards));
+            emit(S, Usr, H.T, std::move(O), unionOf(H.Guards, C.ConsentGuards), Path);
+        }
       }
     }
     return S;
@@ -404,6 +430,7 @@ private:
       std::sort(Entries.begin(), Entries.end());
       Entries.erase(std::unique(Entries.begin(), Entries.end()), Entries.end());
       for (const std::string &E : Entries) {
+        EntryOf[E].insert(A.Id);
         SourceLoc Loc;
         if (auto It = P.Functions.find(E); It != P.Functions.end())
           Loc = It->second.Loc;
@@ -475,19 +502,21 @@ private:
   // --- the model ------------------------------------------------------------
 
   /// Personal elements an object of class Name holds, fields of nested
-  /// classes and bases included.
+  /// classes and bases included, and the field nodes of its unannotated
+  /// fields (what methods stored there).
   void elementsOfType(const std::string &Name, unsigned Depth, std::set<std::string> &Seen,
-                      std::vector<std::string> &Out) const {
+                      std::vector<std::string> &Out, std::vector<std::string> &Nodes) const {
     if (Depth > Opts.MaxObjectDepth || !Seen.insert(Name).second)
       return;
     auto It = P.Records.find(Name);
     if (It == P.Records.end())
       return;
     Out.insert(Out.end(), It->second.ElementIds.begin(), It->second.ElementIds.end());
+    Nodes.insert(Nodes.end(), It->second.FieldNodes.begin(), It->second.FieldNodes.end());
     for (const std::string &M : It->second.MemberTypes)
-      elementsOfType(M, Depth + 1, Seen, Out);
+      elementsOfType(M, Depth + 1, Seen, Out, Nodes);
     for (const std::string &B : It->second.Bases)
-      elementsOfType(B, Depth + 1, Seen, Out);
+      elementsOfType(B, Depth + 1, Seen, Out, Nodes);
   }
 
   struct Concrete {
@@ -506,11 +535,22 @@ private:
       return;
     case OriginKind::ObjectType: {
       std::set<std::string> Seen;
-      std::vector<std::string> Ids;
-      elementsOfType(O.Ref, 0, Seen, Ids);
+      std::vector<std::string> Ids, FieldNodes;
+      elementsOfType(O.Ref, 0, Seen, Ids, FieldNodes);
       for (const std::string &Id : Ids)
         if (P.Elements.count(Id))
           Out.push_back({Id, O.Trail, O.Transforms, true});
+      for (const std::string &Node : FieldNodes) {
+        Origin Field = O;
+        Field.Kind = OriginKind::Field;
+        Field.Ref = Node;
+        std::vector<Concrete> Inner;
+        expand(Field, Nodes, Inner);
+        for (Concrete &C : Inner) {
+          C.Whole = true;
+          Out.push_back(std::move(C));
+        }
+      }
       return;
     }
     case OriginKind::Field:
@@ -519,7 +559,10 @@ private:
         return;
       auto It = NodeContent.find(O.Ref);
       if (It != NodeContent.end())
-        for (const Origin &Stored : It->second) {
+        for (Origin Stored : It->second) {
+          if (O.Projected && !projectOrigin(Stored, O.Via))
+            continue;
+          inheritPlacement(Stored, O);
           std::vector<Concrete> Inner;
           expand(Stored, Nodes, Inner);
           for (Concrete &C : Inner) {
@@ -563,8 +606,15 @@ private:
           if (C.Transforms & (1u << E))
             F.Transforms.push_back(static_cast<TransformEffect>(E));
         F.WholeObject = C.Whole;
+        // The activities reaching where the data met its sink, and those
+        // whose entry point lies on the way down to the sink call.
+        std::set<std::string> Acts;
         if (auto It = ActivitiesOf.find(R.Anchor); It != ActivitiesOf.end())
-          F.Activities.assign(It->second.begin(), It->second.end());
+          Acts = It->second;
+        for (const std::string &U : R.Path)
+          if (auto It = EntryOf.find(U); It != EntryOf.end())
+            Acts.insert(It->second.begin(), It->second.end());
+        F.Activities.assign(Acts.begin(), Acts.end());
         F.ConsentPurposes = unionOf(R.Guards, GuardedIn[R.Anchor]);
         Flows.emplace(Key, std::move(F));
       }
@@ -597,6 +647,7 @@ private:
   const SolverOptions &Opts;
 
   std::map<std::string, std::vector<std::string>> Overriders;
+  std::set<std::string> SinkFunctions;
   std::map<std::string, std::set<std::string>> Callers;
   std::map<std::string, Summary> Summaries;
   std::map<std::string, Value> NodeContent;
@@ -604,6 +655,7 @@ private:
   std::vector<RawFlow> RawFlows;
   std::set<std::string> RawKeys;
   std::map<std::string, std::set<std::string>> ActivitiesOf;
+  std::map<std::string, std::set<std::string>> EntryOf; // entry point USR -> activities
   std::map<std::string, std::vector<std::string>> GuardedIn;
   std::vector<std::pair<std::string, SourceLoc>> ActivityEntries;
 };

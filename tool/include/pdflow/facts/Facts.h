@@ -42,11 +42,13 @@ struct Origin {
   std::string Ref;
   int Index = 0;
   int Arg = 0;
-  /// Param/This read through a member (p.body): whole-object origins of the
-  /// argument do not flow through it.
+  /// Read through a member (p.body): whole objects do not flow through it,
+  /// and of data stored at members (At) only what is at member Via does.
   bool Projected = false;
   uint8_t Transforms = 0; // bit set of TransformEffect applied on the way
   std::vector<FlowStep> Trail;
+  std::string Via; // the member read through, when Projected ("body")
+  std::string At;  // the member path this data is stored at in its object ("shipTo.city")
 
   /// Identity without the trail: two origins with the same key are the same
   /// data, whatever path found them.
@@ -55,6 +57,13 @@ struct Origin {
 };
 
 using Value = std::vector<Origin>;
+
+/// O as read through member Member of the object it belongs to: a whole
+/// object is not in it; data stored at another member is not; data stored at
+/// Member (or below) is, relative to it; anything else is marked read through
+/// Member, for the solver to apply the same rule when it learns what O is.
+/// Returns false when nothing of O remains.
+bool projectOrigin(Origin &O, const std::string &Member);
 
 /// Adds O to V unless an origin with the same key is already there (the
 /// first, usually shorter, trail wins).
@@ -124,6 +133,7 @@ struct RecordFacts {
   std::vector<std::string> Bases;       // qualified names
   std::vector<std::string> ElementIds;  // annotated fields, and the class itself if annotated
   std::vector<std::string> MemberTypes; // qualified names of class-typed fields (nested)
+  std::vector<std::string> FieldNodes;  // USRs of unannotated fields: what a whole object holds
   bool operator==(const RecordFacts &) const = default;
 };
 
