@@ -62,7 +62,7 @@ void SpecialCategoryWithoutConditionCheck::check(const Model &M) {
         dataPhrase(*E, dataNoun(M.Tax, E->Spec.Category)) + " is processed under activity " +
         quote(A->Id) + ", which declares no " +
         (Criminal ? "authorisation for criminal-offence data; set special_condition: for " +
-                        quote(A->Id) + " to the official authority or the law that authorises it"
+                        quote(A->Id) + " to official-authority or authorised-by-law"
                   : "Art. 9(2) condition; set special_condition: for " + quote(A->Id) +
                         " to the Art. 9(2) condition that applies") +
         ", or stop processing this data there" + gdpr(Criminal ? "10" : "9");

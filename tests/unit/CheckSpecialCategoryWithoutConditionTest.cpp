@@ -34,8 +34,8 @@ TEST(SpecialCategoryWithoutConditionTest, CriminalDataCitesArticle10) {
   EXPECT_EQ(F[0].Message,
             "criminal-offence data 'criminal.convictions' (hr::Candidate::record) is processed "
             "under activity 'hiring', which declares no authorisation for criminal-offence "
-            "data; set special_condition: for 'hiring' to the official authority or the law "
-            "that authorises it, or stop processing this data there (GDPR Art. 10)");
+            "data; set special_condition: for 'hiring' to official-authority or "
+            "authorised-by-law, or stop processing this data there (GDPR Art. 10)");
 }
 
 TEST(SpecialCategoryWithoutConditionTest, OncePerElementAndActivityAtTheFirstFlow) {

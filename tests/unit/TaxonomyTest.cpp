@@ -99,22 +99,25 @@ TEST(TaxonomyTest, LegalBasesAreArticle6) {
   }
 }
 
-TEST(TaxonomyTest, SpecialConditionsAreArticle9_2) {
+TEST(TaxonomyTest, SpecialConditionsAreArticle9_2AndArticle10) {
   Taxonomy T = Taxonomy::builtin();
   std::vector<std::string> Ids = T.specialConditionIds();
-  ASSERT_EQ(Ids.size(), 10u);
+  ASSERT_EQ(Ids.size(), 12u);
   std::vector<std::string> Articles;
   for (const std::string &Id : Ids) {
     Articles.push_back(T.specialCondition(Id)->Article);
     EXPECT_FALSE(T.legalBasis(Id)) << Id << " is also a legal basis id";
   }
   std::sort(Articles.begin(), Articles.end());
-  std::vector<std::string> Expected;
+  // The ten Art. 9(2) conditions, and Art. 10's two grounds for criminal data.
+  std::vector<std::string> Expected = {"10", "10"};
   for (char L = 'a'; L <= 'j'; ++L)
     Expected.push_back(std::string("9(2)(") + L + ")");
+  std::sort(Expected.begin(), Expected.end());
   EXPECT_EQ(Articles, Expected);
   EXPECT_EQ(T.specialCondition("explicit-consent")->Article, "9(2)(a)");
   EXPECT_EQ(T.specialCondition("research-archiving")->Article, "9(2)(j)");
+  EXPECT_EQ(T.specialCondition("official-authority")->Article, "10");
 }
 
 TEST(TaxonomyTest, SubjectsAndPurposes) {

@@ -100,15 +100,13 @@ bool selectCommands(const AnalysisRequest &Req, AnalysisResult &R,
   return true;
 }
 
-/// invalid-annotation findings from the frontend follow the rule's settings.
+/// invalid-annotation findings from the frontend follow the rule's severity.
+/// They are reported even when the rule is disabled: a broken annotation is
+/// data pdflow cannot see, never something to hide (docs/rules/invalid-annotation.md).
 void applyRuleSettings(const Config &Cfg, std::vector<Diagnostic> &Findings) {
   auto It = Cfg.Rules.find("invalid-annotation");
   if (It == Cfg.Rules.end())
     return;
-  if (It->second.Enabled == false) {
-    std::erase_if(Findings, [](const Diagnostic &D) { return D.Rule == "invalid-annotation"; });
-    return;
-  }
   if (It->second.Sev)
     for (Diagnostic &D : Findings)
       if (D.Rule == "invalid-annotation")

@@ -685,6 +685,7 @@ Value FunctionAnalyzer::call(const CallExpr *Call) {
     std::string TypeName;
     if (std::string SinkName = sinkObjectOf(writeBase(ObjectExpr), TypeName); !SinkName.empty()) {
       int Id = NewSite(FD);
+      F.Calls[Id].Loc = loc(writeBase(ObjectExpr)); // once per chain, at the object
       F.Calls[Id].SinkObject = SinkName;
       F.Calls[Id].SinkObjectType = TypeName;
       F.Calls[Id].WrittenValue = Union(false);

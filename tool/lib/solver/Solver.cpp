@@ -324,7 +324,11 @@ private:
     // annotation names), data leaves where the wrapper is called, not again.
     if (SinkFunctions.count(Usr))
       return;
-    std::string Key = T.key() + "|" + O.key();
+    // One raw flow per path: the same data reaching the same sink from two
+    // callers runs under both callers' activities.
+    std::string Key = T.key() + "|" + O.key() + "|" + Usr;
+    for (const std::string &U : Path)
+      Key += ">" + U;
     if (RawKeys.insert(Key).second)
       RawFlows.push_back({T, std::move(O), Guards, Usr, Path});
   }
@@ -579,6 +583,18 @@ private:
     }
   }
 
+  /// The activities reaching where the data met its sink, and those whose
+  /// entry point lies on the way down to the sink call.
+  std::set<std::string> activitiesOf(const RawFlow &R) const {
+    std::set<std::string> Acts;
+    if (auto It = ActivitiesOf.find(R.Anchor); It != ActivitiesOf.end())
+      Acts = It->second;
+    for (const std::string &U : R.Path)
+      if (auto It = EntryOf.find(U); It != EntryOf.end())
+        Acts.insert(It->second.begin(), It->second.end());
+    return Acts;
+  }
+
   Model buildModel() {
     Model M;
     M.Cfg = &Cfg;
@@ -593,8 +609,21 @@ private:
       expand(R.O, Nodes, Cs);
       for (Concrete &C : Cs) {
         auto Key = std::make_tuple(R.T.Loc, R.T.Sink.Function, C.ElementId, C.Transforms, C.Whole);
-        if (Flows.count(Key))
+        std::set<std::string> Acts = activitiesOf(R);
+        std::vector<std::string> Consent = unionOf(R.Guards, GuardedIn[R.Anchor]);
+        if (auto It = Flows.find(Key); It != Flows.end()) {
+          // The same flow reached by another path (a shared helper): it runs
+          // under every path's activities, and is consented only for what
+          // every path checked.
+          Flow &Known = It->second;
+          Acts.insert(Known.Activities.begin(), Known.Activities.end());
+          Known.Activities.assign(Acts.begin(), Acts.end());
+          std::vector<std::string> Both;
+          std::set_intersection(Known.ConsentPurposes.begin(), Known.ConsentPurposes.end(),
+                                Consent.begin(), Consent.end(), std::back_inserter(Both));
+          Known.ConsentPurposes = Both;
           continue;
+        }
         Flow F;
         F.ElementId = C.ElementId;
         F.SinkLoc = R.T.Loc;
@@ -606,16 +635,8 @@ private:
           if (C.Transforms & (1u << E))
             F.Transforms.push_back(static_cast<TransformEffect>(E));
         F.WholeObject = C.Whole;
-        // The activities reaching where the data met its sink, and those
-        // whose entry point lies on the way down to the sink call.
-        std::set<std::string> Acts;
-        if (auto It = ActivitiesOf.find(R.Anchor); It != ActivitiesOf.end())
-          Acts = It->second;
-        for (const std::string &U : R.Path)
-          if (auto It = EntryOf.find(U); It != EntryOf.end())
-            Acts.insert(It->second.begin(), It->second.end());
         F.Activities.assign(Acts.begin(), Acts.end());
-        F.ConsentPurposes = unionOf(R.Guards, GuardedIn[R.Anchor]);
+        F.ConsentPurposes = Consent;
         Flows.emplace(Key, std::move(F));
       }
     }

@@ -13,7 +13,7 @@ struct PDFLOW_SUBJECT(employee) StaffMember {
   std::int64_t id = 0;
 
   // Shown to customers on the tickets the agent handles.
-  PDFLOW_DATA(identity.name, purposes = support,
+  PDFLOW_DATA(identity.name, purposes = suport, // pdflow-example: invalid-annotation: the purpose is misspelt
               retention = "end of employment + P1Y")
   std::string displayName;
 
