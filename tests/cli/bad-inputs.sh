@@ -94,10 +94,15 @@ expect "-o writes the report" 0 "" -- "$PDFLOW" inventory -p "$WORK/db2" -o "$WO
 grep -q "Customer::email" "$WORK/out.txt" || { echo "FAIL -o content"; FAILED=1; }
 
 # Same input, same bytes, whatever -j.
-"$PDFLOW" scan -p "$WORK/db2" --format json -j1 >"$WORK/j1.json" 2>/dev/null
-"$PDFLOW" scan -p "$WORK/db2" --format json -j4 >"$WORK/j4.json" 2>/dev/null
-if cmp -s "$WORK/j1.json" "$WORK/j4.json"; then echo "ok   -j1 and -j4 give the same bytes"; else
-  echo "FAIL -j1 and -j4 differ"; FAILED=1; fi
+for cmd in scan inventory; do
+  "$PDFLOW" $cmd -p "$WORK/db2" --format json -j1 >"$WORK/j1.json" 2>/dev/null
+  "$PDFLOW" $cmd -p "$WORK/db2" --format json -j4 >"$WORK/j4.json" 2>/dev/null
+  if [ -s "$WORK/j1.json" ] && cmp -s "$WORK/j1.json" "$WORK/j4.json"; then
+    echo "ok   $cmd: -j1 and -j4 give the same bytes"
+  else
+    echo "FAIL $cmd: -j1 and -j4 differ"; FAILED=1
+  fi
+done
 
 if [ $FAILED = 0 ]; then echo "all bad-input checks passed"; fi
 exit $FAILED

@@ -16,6 +16,14 @@ std::string lastAdminLoginIp;
 
 } // namespace
 
+void sendAuditEvent(const std::string &event, std::int64_t actor, const std::string &sourceIp) {
+  // The audit service is not part of the demo; a real build posts the event
+  // to it over the internal network.
+  (void)event;
+  (void)actor;
+  (void)sourceIp;
+}
+
 AdminConsole::AdminConsole(log::Logger &log) : log_(log) {}
 
 bool AdminConsole::signIn(const StaffMember &admin, const std::string &clientIp) {
@@ -29,6 +37,7 @@ bool AdminConsole::signIn(const StaffMember &admin, const std::string &clientIp)
               "from {}",
               admin.id, privacy::anonymizeIp(clientIp), privacy::anonymizeIp(lastAdminLoginIp));
   lastAdminLoginIp = clientIp;
+  sendAuditEvent("admin-sign-in", admin.id, clientIp);
   return true;
 }
 

@@ -12,9 +12,17 @@
 #include <pdflow/annotations.h>
 
 #include <string>
+#include <cstdint>
+#include <string>
 #include <vector>
 
 namespace shop::admin {
+
+/// Reports a security event to the security team's audit service: the same
+/// company, on the internal network (not a third party). The demo sends
+/// nothing.
+PDFLOW_SINK(internal-service)
+void sendAuditEvent(const std::string &event, std::int64_t actor, const std::string &sourceIp);
 
 class AdminConsole {
 public:
