@@ -320,6 +320,8 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
            "'shop::Customer::email' reaches log sink 'spdlog::info'", "personal-data-in-logs");
   Suppression By{{"src/Billing.cpp", 39, 3}, {"personal-data-in-logs"}, "audited"};
   Diagnostic Tool = diag(Severity::Error, {"src/Broken.cpp", 0, 0}, "file failed to parse");
+  Suppression Stale{{"src/Lead.h", 9, 1}, {"excess-to-sink"}, ""};
+  M.Suppressions = {By, Stale};
 
   EXPECT_EQ(renderScanJson(M, {Finding, Unannotated}, {{Hidden, By}}, {Tool}), R"json({
   "diagnostics": [
@@ -463,6 +465,24 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
           "personal-data-in-logs"
         ]
       }
+    }
+  ],
+  "suppressions": [
+    {
+      "file": "src/Billing.cpp",
+      "line": 39,
+      "reason": "audited",
+      "rules": [
+        "personal-data-in-logs"
+      ]
+    },
+    {
+      "file": "src/Lead.h",
+      "line": 9,
+      "reason": null,
+      "rules": [
+        "excess-to-sink"
+      ]
     }
   ],
   "version": 1

@@ -155,14 +155,18 @@ json::Array diagnosticsJson(const std::vector<Diagnostic> &Diags) {
   return A;
 }
 
+json::Object suppressionJson(const Suppression &S) {
+  return json::Object{
+      {"file", text(S.Loc.File)},
+      {"line", S.Loc.valid() ? number(S.Loc.Line) : nullptr},
+      {"rules", texts(S.Rules)},
+      {"reason", text(S.Reason)},
+  };
+}
+
 json::Value suppressedJson(const SuppressedFinding &S) {
   json::Object O = diagnosticJson(S.Finding);
-  O["suppression"] = json::Object{
-      {"file", text(S.By.Loc.File)},
-      {"line", S.By.Loc.valid() ? number(S.By.Loc.Line) : nullptr},
-      {"rules", texts(S.By.Rules)},
-      {"reason", text(S.By.Reason)},
-  };
+  O["suppression"] = suppressionJson(S.By);
   return O;
 }
 
@@ -181,12 +185,18 @@ std::string renderScanJson(const Model &M, const std::vector<Diagnostic> &Findin
   json::Array SuppressedJson;
   for (const SuppressedFinding &S : Suppressed)
     SuppressedJson.push_back(suppressedJson(S));
+  // Every suppression comment in the code, whether it hid anything or not,
+  // so that an auditor can list them all.
+  json::Array SuppressionsJson;
+  for (const Suppression &S : M.Suppressions)
+    SuppressionsJson.push_back(suppressionJson(S));
   return print(json::Object{
       {"version", 1},
       {"elements", elementsJson(M)},
       {"flows", flowsJson(M)},
       {"findings", diagnosticsJson(Findings)},
       {"suppressed", std::move(SuppressedJson)},
+      {"suppressions", std::move(SuppressionsJson)},
       {"diagnostics", diagnosticsJson(ToolDiagnostics)},
   });
 }

@@ -28,7 +28,9 @@ std::string renderInventoryJson(const Model &M);
 std::string renderFlowsText(const Model &M);
 
 /// `pdflow scan --format json`: {"version": 1, "elements": [...],
-/// "flows": [...], "findings": [...], "suppressed": [...], "diagnostics": [...]}.
+/// "flows": [...], "findings": [...], "suppressed": [...] (findings a
+/// suppression hid, with it), "suppressions": [...] (every suppression
+/// comment), "diagnostics": [...]}.
 /// Tool diagnostics (config errors, TUs that failed) go in "diagnostics".
 std::string renderScanJson(const Model &M, const std::vector<Diagnostic> &Findings,
                            const std::vector<SuppressedFinding> &Suppressed,
