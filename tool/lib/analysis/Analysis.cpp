@@ -135,10 +135,9 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
 
   ModelIndex Models(Builtin, R.Cfg->Models);
   FrontendContext Ctx{*R.Cfg, *R.Tax, Models};
-  std::vector<TUFacts> TUs = extractAll(Cmds, Ctx, std::max(1u, Req.Jobs));
-
   std::vector<Diagnostic> Findings;
-  for (const TUFacts &TU : TUs) {
+  Linker Link;
+  extractAll(Cmds, Ctx, std::max(1u, Req.Jobs), [&](TUFacts TU) {
     if (TU.ParseFailed) {
       R.Incomplete = true;
       R.FailedFiles.push_back(TU.MainFile);
@@ -154,9 +153,10 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
     for (const Diagnostic &D : TU.Diags)
       if (!D.Rule.empty())
         Findings.push_back(D);
-  }
+    Link.add(std::move(TU));
+  });
 
-  Program P = linkFacts(TUs);
+  Program P = Link.finish();
   const auto &Side = R.Cfg->Data;
   for (size_t I = 0; I < Side.size(); ++I)
     if (!P.SideAnnotationsMatched.count(static_cast<int>(I)))

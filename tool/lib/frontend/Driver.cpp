@@ -11,6 +11,9 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
+#include <map>
+#include <mutex>
+
 namespace pdflow {
 using namespace clang;
 
@@ -81,19 +84,30 @@ TUFacts extractFactsFromCode(const std::string &Code, const std::string &FileNam
   return run(adjustArguments(Command), FileName, Overlay, Ctx);
 }
 
-std::vector<TUFacts> extractAll(const std::vector<CompileCommand> &Cmds,
-                                const FrontendContext &Ctx, unsigned Jobs) {
-  std::vector<TUFacts> Results(Cmds.size());
+void extractAll(const std::vector<CompileCommand> &Cmds, const FrontendContext &Ctx,
+                unsigned Jobs, const std::function<void(TUFacts)> &Consume) {
   if (Jobs <= 1) {
-    for (size_t I = 0; I < Cmds.size(); ++I)
-      Results[I] = extractFacts(Cmds[I], Ctx);
-    return Results;
+    for (const CompileCommand &Cmd : Cmds)
+      Consume(extractFacts(Cmd, Ctx));
+    return;
   }
+  // A reorder buffer: TUs finish in any order, Consume sees them in order.
+  std::mutex Mutex;
+  std::map<size_t, TUFacts> Done;
+  size_t Next = 0;
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
   for (size_t I = 0; I < Cmds.size(); ++I)
-    Pool.async([&, I] { Results[I] = extractFacts(Cmds[I], Ctx); });
+    Pool.async([&, I] {
+      TUFacts Facts = extractFacts(Cmds[I], Ctx);
+      std::lock_guard<std::mutex> Lock(Mutex);
+      Done.emplace(I, std::move(Facts));
+      for (auto It = Done.find(Next); It != Done.end(); It = Done.find(Next)) {
+        Consume(std::move(It->second));
+        Done.erase(It);
+        ++Next;
+      }
+    });
   Pool.wait();
-  return Results;
 }
 
 } // namespace pdflow

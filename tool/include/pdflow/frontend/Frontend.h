@@ -9,6 +9,7 @@
 #include "pdflow/solver/ModelIndex.h"
 #include "pdflow/taxonomy/Taxonomy.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,10 +51,12 @@ TUFacts extractFactsFromCode(const std::string &Code, const std::string &FileNam
                              const std::vector<std::string> &Args,
                              const FrontendContext &Ctx);
 
-/// Extracts every command's facts on Jobs threads; the result is in the
-/// order of Cmds whatever the scheduling.
-std::vector<TUFacts> extractAll(const std::vector<CompileCommand> &Cmds,
-                                const FrontendContext &Ctx, unsigned Jobs);
+/// Extracts every command's facts on Jobs threads and hands each TU's facts
+/// to Consume in the order of Cmds, whatever the scheduling, as soon as it
+/// and those before it are done (so the caller can merge and free them).
+/// Consume is never called on two TUs at once.
+void extractAll(const std::vector<CompileCommand> &Cmds, const FrontendContext &Ctx,
+                unsigned Jobs, const std::function<void(TUFacts)> &Consume);
 
 } // namespace pdflow
 

@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace pdflow {
@@ -30,6 +31,22 @@ struct Program {
   std::vector<Suppression> Suppressions;
   std::vector<ElementUse> Uses;
   std::set<int> SideAnnotationsMatched;
+};
+
+/// Merges TUs' facts one at a time, so that each TU's facts can be freed as
+/// soon as it is linked (a header's functions, repeated in every TU that
+/// includes it, are kept once). Add TUs in a fixed order for a deterministic
+/// program.
+class Linker {
+public:
+  void add(TUFacts TU);
+  /// The merged program; the linker is empty afterwards.
+  Program finish();
+
+private:
+  Program P;
+  std::set<std::string> SeenNames, SeenSuppressions;
+  std::set<std::tuple<std::string, SourceLoc, std::string>> SeenUses;
 };
 
 Program linkFacts(const std::vector<TUFacts> &TUs);
