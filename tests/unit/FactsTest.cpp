@@ -27,13 +27,15 @@ TEST(FactsOriginTest, KeyIgnoresTrail) {
 
 TEST(FactsOriginTest, KeyTellsEveryIdentityMemberApart) {
   Origin Base = origin(OriginKind::Param, "r", 1);
-  std::vector<Origin> Variants(6, Base);
+  std::vector<Origin> Variants(8, Base);
   Variants[0].Kind = OriginKind::This;
   Variants[1].Ref = "s";
   Variants[2].Index = 2;
   Variants[3].Arg = -1;
   Variants[4].Projected = true;
   Variants[5].Transforms = 1;
+  Variants[6].Via = "body";
+  Variants[7].At = "shipTo";
   for (const Origin &V : Variants)
     EXPECT_NE(V.key(), Base.key());
 }
@@ -207,6 +209,8 @@ Origin fullOrigin() {
   O.Transforms = 0b1010;
   O.Trail = {{{"src/Billing.cpp", 38, 20}, "read 'c.email'"},
              {{"src/Billing.cpp", 39, 7}, "formatted by 'fmt::format'"}};
+  O.Via = "body";
+  O.At = "shipTo.city";
   return O;
 }
 
@@ -290,8 +294,11 @@ TUFacts fullFacts() {
   F.Functions = {fullFunction()};
   F.Annotated["c:@N@shop@S@PaymentGateway@F@charge#"] = {
       "shop::PaymentGateway::charge", {"src/Gateway.h", 8, 8}, {fullAnnotation(), {}}};
-  F.Records["shop::Customer"] = {
-      "shop::Customer", {"shop::Person"}, {"c:@N@shop@S@Customer@FI@email"}, {"shop::Address"}};
+  F.Records["shop::Customer"] = {"shop::Customer",
+                                 {"shop::Person"},
+                                 {"c:@N@shop@S@Customer@FI@email"},
+                                 {"shop::Address"},
+                                 {"c:@N@shop@S@Customer@FI@note"}};
 
   DeclaredName D;
   D.QualifiedName = "shop::Lead::phone";
@@ -533,3 +540,35 @@ TEST(FactsIOTest, ReplacesInvalidUtf8InsteadOfFailing) {
 }
 
 } // namespace
+
+TEST(FactsProjectionTest, ReadingAMemberDropsWholeObjectsAndOtherMembers) {
+  Origin Whole = origin(OriginKind::ObjectType, "shop::Customer");
+  EXPECT_FALSE(projectOrigin(Whole, "email"));
+
+  Origin AtShipTo = origin(OriginKind::Element, "e.address");
+  AtShipTo.At = "shipTo";
+  Origin Other = AtShipTo;
+  EXPECT_FALSE(projectOrigin(Other, "items")); // stored at another member
+  Origin Same = AtShipTo;
+  ASSERT_TRUE(projectOrigin(Same, "shipTo"));
+  EXPECT_EQ(Same.At, "");
+
+  Origin Deep = origin(OriginKind::Element, "e.city");
+  Deep.At = "shipTo.city";
+  ASSERT_TRUE(projectOrigin(Deep, "shipTo"));
+  EXPECT_EQ(Deep.At, "city");
+
+  Origin Parent = origin(OriginKind::Element, "e.address");
+  Parent.At = "shipTo";
+  EXPECT_TRUE(projectOrigin(Parent, "shipTo.city")); // inside what was stored
+}
+
+TEST(FactsProjectionTest, SymbolicOriginsRememberTheMemberForLater) {
+  Origin P = origin(OriginKind::Param, "", 0);
+  ASSERT_TRUE(projectOrigin(P, "body"));
+  EXPECT_TRUE(P.Projected);
+  EXPECT_EQ(P.Via, "body");
+  Origin E = origin(OriginKind::Element, "e.email");
+  ASSERT_TRUE(projectOrigin(E, "body"));
+  EXPECT_FALSE(E.Projected); // an element is what it is, whatever it is read through
+}
