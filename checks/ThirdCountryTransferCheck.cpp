@@ -54,11 +54,13 @@ static std::optional<Verdict> assess(const Country *C, const std::string &Code, 
   if (A == Adequacy::Framework) {
     if (Contractual || G == Safeguard::Dpf)
       return std::nullopt;
+    // With safeguard: adequacy the problem already says what the decision covers.
+    std::string Why = G == Safeguard::Adequacy
+                          ? ""
+                          : Name + " has an adequacy decision only for recipients certified "
+                                   "under the EU-US Data Privacy Framework: ";
     return Verdict{guardProblem(G, Name, true),
-                   Name +
-                       " has an adequacy decision only for recipients certified under the "
-                       "EU-US Data Privacy Framework: declare safeguard: dpf if " +
-                       quote(Recipient) +
+                   Why + "declare safeguard: dpf if " + quote(Recipient) +
                        " is certified, otherwise put standard contractual clauses (scc) or "
                        "binding corporate rules (bcr) in place"};
   }

@@ -51,9 +51,12 @@ TEST(ThirdCountryTransferTest, UnitedStatesAcceptsDpfSccBcrAndDerogationOnly) {
   ASSERT_EQ(F.size(), 2u);
   EXPECT_NE(F[0].Message.find(" with safeguard: adequacy, but the adequacy decision for United "
                               "States (US) covers only recipients certified under the EU-US "
-                              "Data Privacy Framework; "),
+                              "Data Privacy Framework; declare safeguard: dpf"),
             std::string::npos);
+  EXPECT_EQ(F[0].Message.find("has an adequacy decision only"), std::string::npos)
+      << "the hint repeats what the problem says";
   EXPECT_NE(F[1].Message.find(" with safeguard: none; "), std::string::npos);
+  EXPECT_NE(F[1].Message.find("has an adequacy decision only"), std::string::npos);
 }
 
 TEST(ThirdCountryTransferTest, CountryWithoutAdequacyNeedsAContractualSafeguard) {

@@ -47,8 +47,8 @@ struct Origin {
   bool Projected = false;
   uint8_t Transforms = 0; // bit set of TransformEffect applied on the way
   std::vector<FlowStep> Trail;
-  std::string Via; // the member read through, when Projected ("body")
-  std::string At;  // the member path this data is stored at in its object ("shipTo.city")
+  std::string Via = {}; // the member read through, when Projected ("body")
+  std::string At = {};  // the member path this data is stored at in its object ("shipTo.city")
 
   /// Identity without the trail: two origins with the same key are the same
   /// data, whatever path found them.
@@ -76,7 +76,7 @@ enum class WriteTargetKind : uint8_t { Field, Global, Param, This };
 struct Write {
   WriteTargetKind Target = WriteTargetKind::Field;
   std::string Ref;  // field or global USR
-  std::string Name; // its qualified name, for messages
+  std::string Name = {}; // its qualified name, for messages
   int Index = 0;    // parameter index for Param
   Value Val;
   SourceLoc Loc;
@@ -133,7 +133,7 @@ struct RecordFacts {
   std::vector<std::string> Bases;       // qualified names
   std::vector<std::string> ElementIds;  // annotated fields, and the class itself if annotated
   std::vector<std::string> MemberTypes; // qualified names of class-typed fields (nested)
-  std::vector<std::string> FieldNodes;  // USRs of unannotated fields: what a whole object holds
+  std::vector<std::string> FieldNodes = {}; // USRs of unannotated fields: what a whole object holds
   bool operator==(const RecordFacts &) const = default;
 };
 
