@@ -173,7 +173,7 @@ Value FunctionAnalyzer::call(const CallExpr *Call) {
       assign(Target, V, false, Call);
   };
 
-  auto Propagators = Models.propagatorsFor(Name);
+  const auto &Propagators = Models.propagatorsFor(Name);
   bool Modelled = !Propagators.empty();
   for (const PropagatorModel *P : Propagators) {
     Value From;

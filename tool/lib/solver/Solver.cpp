@@ -6,6 +6,7 @@
 #include <deque>
 #include <functional>
 #include <tuple>
+#include <unordered_map>
 
 namespace pdflow {
 
@@ -123,7 +124,14 @@ private:
 
   /// The user functions a call may reach: the callee and, for a virtual
   /// call, every override of it anywhere in the program.
-  std::vector<std::string> callees(const CallSite &S) const {
+  const std::vector<std::string> &callees(const CallSite &S) const {
+    auto [It, New] = CalleeCache.try_emplace({S.CalleeUsr, S.Virtual});
+    if (New)
+      It->second = findCallees(S);
+    return It->second;
+  }
+
+  std::vector<std::string> findCallees(const CallSite &S) const {
     std::vector<std::string> Out;
     if (S.CalleeUsr.empty())
       return Out;
@@ -159,8 +167,18 @@ private:
     return std::nullopt;
   }
 
-  /// The sink a call is, with the arguments that leave (empty: all).
-  std::optional<std::pair<SinkRef, std::vector<unsigned>>> sinkOf(const CallSite &S) const {
+  using SinkAndArgs = std::optional<std::pair<SinkRef, std::vector<unsigned>>>;
+
+  /// The sink a call is, with the arguments that leave (empty: all); asked for
+  /// each call site on every round of the fixpoint, so remembered.
+  const SinkAndArgs &sinkOf(const CallSite &S) const {
+    auto [It, New] = SinkCache.try_emplace(&S);
+    if (New)
+      It->second = findSink(S);
+    return It->second;
+  }
+
+  SinkAndArgs findSink(const CallSite &S) const {
     auto FromModel = [&](const SinkModel &M, std::string Name) {
       SinkRef R;
       R.Function = std::move(Name);
@@ -251,7 +269,7 @@ private:
       }
       return V;
     }
-    std::vector<std::string> Gs = callees(S);
+    const std::vector<std::string> &Gs = callees(S);
     if (Gs.empty() && !sinkOf(S)) {
       // Declared, defined nowhere we can see, not modelled: assume the
       // result is made of the inputs.
@@ -353,7 +371,7 @@ private:
         emit(S, Usr, T, std::move(O), {}, {});
     }
     for (const CallSite &C : F.Calls) {
-      if (auto Sink = sinkOf(C)) {
+      if (const SinkAndArgs &Sink = sinkOf(C)) {
         Target T;
         T.Sink = Sink->first;
         T.Loc = C.Loc;
@@ -668,6 +686,8 @@ private:
   const SolverOptions &Opts;
 
   std::map<std::string, std::vector<std::string>> Overriders;
+  mutable std::map<std::pair<std::string, bool>, std::vector<std::string>> CalleeCache;
+  mutable std::unordered_map<const CallSite *, SinkAndArgs> SinkCache;
   std::set<std::string> SinkFunctions;
   std::map<std::string, std::set<std::string>> Callers;
   std::map<std::string, Summary> Summaries;
