@@ -173,3 +173,120 @@ TEST(LinkerTest, AFunctionSeenByManyTUsCountsOnceAndElementsMerge) {
   EXPECT_EQ(Q.Functions.size(), P.Functions.size());
   EXPECT_EQ(Q.Elements.size(), P.Elements.size());
 }
+
+// The solver's cost grows with the program, not with its number of paths:
+// these shapes, found on real code, made the old solver enumerate paths.
+// They count units of work (SolveStats), never time.
+namespace {
+
+Origin node(OriginKind Kind, const std::string &Ref) {
+  return Origin{Kind, Ref, 0, 0, false, 0, {{{"a.cpp", 2, 1}, "read '" + Ref + "'"}}};
+}
+
+Write storeInto(WriteTargetKind Kind, const std::string &Ref, Value V) {
+  Write W;
+  W.Target = Kind;
+  W.Ref = Ref;
+  W.Name = Ref;
+  W.Val = std::move(V);
+  W.Loc = {"a.cpp", 3, 1};
+  return W;
+}
+
+/// N field/global node pairs, each pair storing both nodes of the pair
+/// before it: 2^N paths from the last pair to the element, one flow.
+SolveStats nodeLadder(int N, size_t &Flows) {
+  Fixture Fx;
+  FunctionFacts Fill = function("fill", 0);
+  Fill.Writes.push_back(storeInto(WriteTargetKind::Field, "f0", {element("e.email")}));
+  Fill.Writes.push_back(storeInto(WriteTargetKind::Global, "g0", {element("e.email")}));
+  for (int I = 1; I <= N; ++I) {
+    std::string Prev = std::to_string(I - 1), Here = std::to_string(I);
+    Value Both{node(OriginKind::Field, "f" + Prev), node(OriginKind::Global, "g" + Prev)};
+    Fill.Writes.push_back(storeInto(WriteTargetKind::Field, "f" + Here, Both));
+    Fill.Writes.push_back(storeInto(WriteTargetKind::Global, "g" + Here, Both));
+  }
+  FunctionFacts Report = function("report", 0);
+  Report.Calls = {call("log", {{node(OriginKind::Field, "f" + std::to_string(N))}}, 30)};
+  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
+  SolveStats Stats;
+  Model M = solve(linkFacts({tu({Fill, Report})}), Fx.Cfg, Fx.Tax, Models, {}, &Stats);
+  Flows = M.Flows.size();
+  return Stats;
+}
+
+/// A chain of N calls in one function, each fed the previous call's result
+/// and out-argument twice over (a SHA-1 round written as inline calls with
+/// out-parameters): 2^N ways to read the last value.
+SolveStats callChain(int N, size_t &Flows) {
+  Fixture Fx;
+  FunctionFacts Step = function("step", 2);
+  Step.Returns = {param(0), param(1)};
+  Write Out;
+  Out.Target = WriteTargetKind::Param;
+  Out.Index = 0;
+  Out.Val = {param(0), param(1)};
+  Step.Writes = {Out};
+  FunctionFacts Chain = function("chain", 0);
+  Chain.Calls.push_back(call("step", {{element("e.email")}, {}}, 10));
+  for (int I = 1; I < N; ++I) {
+    Value Prev{callResult(I - 1), Origin{OriginKind::CallOutArg, "", I - 1, 0, false, 0, {}}};
+    Chain.Calls.push_back(call("step", {Prev, Prev}, 10 + I));
+  }
+  Chain.Calls.push_back(call("log", {{callResult(N - 1)}}, 99));
+  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
+  SolveStats Stats;
+  Model M = solve(linkFacts({tu({Step, Chain})}), Fx.Cfg, Fx.Tax, Models, {}, &Stats);
+  Flows = M.Flows.size();
+  return Stats;
+}
+
+} // namespace
+
+TEST(SolverScaleTest, NodeLadderWorkIsLinearInItsLength) {
+  size_t Flows20 = 0, Flows40 = 0;
+  SolveStats At20 = nodeLadder(20, Flows20);
+  SolveStats At40 = nodeLadder(40, Flows40);
+  EXPECT_EQ(Flows20, 1u);
+  EXPECT_EQ(Flows40, 1u);
+  ASSERT_GT(At20.NodesVisited, 0u);
+  // Twice the ladder, about twice the work (paths grow by 2^20).
+  EXPECT_LE(At40.NodesVisited, 3 * At20.NodesVisited) << At20.NodesVisited << " -> "
+                                                       << At40.NodesVisited;
+}
+
+TEST(SolverScaleTest, CallChainWorkIsLinearInItsLength) {
+  size_t Flows20 = 0, Flows40 = 0;
+  SolveStats At20 = callChain(20, Flows20);
+  SolveStats At40 = callChain(40, Flows40);
+  EXPECT_EQ(Flows20, 1u);
+  EXPECT_EQ(Flows40, 1u);
+  ASSERT_GT(At20.OriginsResolved, 0u);
+  EXPECT_LE(At40.OriginsResolved, 3 * At20.OriginsResolved) << At20.OriginsResolved << " -> "
+                                                             << At40.OriginsResolved;
+}
+
+TEST(SolverScaleTest, MutualRecursionConvergesInBoundedRounds) {
+  // N functions in one SCC, each calling the next three and the first
+  // logging its parameter: every function's summary reaches the sink.
+  Fixture Fx;
+  const int N = 60;
+  std::vector<FunctionFacts> Fs;
+  for (int I = 0; I < N; ++I) {
+    FunctionFacts F = function("f" + std::to_string(I));
+    for (int K = 1; K <= 3; ++K)
+      F.Calls.push_back(call("f" + std::to_string((I + K) % N), {{param(0)}}, 10 + K));
+    if (I == 0)
+      F.Calls.push_back(call("log", {{param(0)}}, 40));
+    Fs.push_back(F);
+  }
+  FunctionFacts Main = function("main", 0);
+  Main.Calls = {call("f7", {{element("e.email")}}, 50)};
+  Fs.push_back(Main);
+  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
+  SolveStats Stats;
+  Model M = solve(linkFacts({tu(Fs)}), Fx.Cfg, Fx.Tax, Models, {}, &Stats);
+  ASSERT_EQ(M.Flows.size(), 1u);
+  // Each summary is recomputed a bounded number of times, not once per path.
+  EXPECT_LE(Stats.Summaries, static_cast<size_t>(6 * (N + 1))) << Stats.Summaries;
+}

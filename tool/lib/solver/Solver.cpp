@@ -3,10 +3,12 @@
 #include "pdflow/support/Text.h"
 
 #include <algorithm>
+#include <climits>
 #include <deque>
 #include <functional>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace pdflow {
 
@@ -32,24 +34,81 @@ struct Target {
   }
 };
 
+/// An input of a function reaching a target. Hits with the same target and
+/// origin are one hit: the activities whose entry points lie on the way down
+/// are united, the consent guards intersected (consented only for what every
+/// path checked). Keeping no call paths is what bounds the solver's cost by
+/// the size of the program rather than by its number of paths.
 struct Hit {
   Target T;
   Origin O;
   std::vector<std::string> Guards;
-  std::vector<std::string> Path; // USRs of the callees it went down through
+  std::set<std::string> EntryActivities;
 };
+
+/// Merges one more path's guards and entry activities into H; true when H
+/// changed.
+bool mergeHit(Hit &H, const std::vector<std::string> &Guards,
+              const std::set<std::string> &EntryActivities) {
+  std::vector<std::string> Both;
+  std::set_intersection(H.Guards.begin(), H.Guards.end(), Guards.begin(), Guards.end(),
+                        std::back_inserter(Both));
+  bool Changed = Both != H.Guards;
+  H.Guards = std::move(Both);
+  for (const std::string &A : EntryActivities)
+    Changed |= H.EntryActivities.insert(A).second;
+  return Changed;
+}
+
+/// A value with an index of its origins' keys, so adding is not a scan.
+class OriginSet {
+public:
+  bool add(Origin O) {
+    if (!Keys.insert(O.key()).second)
+      return false;
+    V.push_back(std::move(O));
+    return true;
+  }
+  void addAll(const Value &From) {
+    for (const Origin &O : From)
+      add(O);
+  }
+  Value take() { return std::move(V); }
+  const Value &value() const { return V; }
+
+private:
+  Value V;
+  std::unordered_set<std::string> Keys;
+};
+
+std::set<std::string> keysOf(const Value &V) {
+  std::set<std::string> K;
+  for (const Origin &O : V)
+    K.insert(O.key());
+  return K;
+}
 
 struct Summary {
   Value Ret;
-  std::map<int, Value> Out; // parameter index; -1 is the object
-  std::vector<Hit> Hits;    // input-dependent data reaching a target
-  std::set<std::string> HitKeys;
+  std::map<int, Value> Out;         // parameter index; -1 is the object
+  std::map<std::string, Hit> Hits;  // by target and origin key
 
-  size_t size() const {
-    size_t N = Ret.size() + Hits.size();
-    for (const auto &[I, V] : Out)
-      N += V.size();
-    return N;
+  /// Same content, trails aside: the fixpoint's test for "changed".
+  bool sameAs(const Summary &O) const {
+    if (keysOf(Ret) != keysOf(O.Ret) || Out.size() != O.Out.size() || Hits.size() != O.Hits.size())
+      return false;
+    for (const auto &[I, V] : Out) {
+      auto It = O.Out.find(I);
+      if (It == O.Out.end() || keysOf(V) != keysOf(It->second))
+        return false;
+    }
+    for (const auto &[K, H] : Hits) {
+      auto It = O.Hits.find(K);
+      if (It == O.Hits.end() || It->second.Guards != H.Guards ||
+          It->second.EntryActivities != H.EntryActivities)
+        return false;
+    }
+    return true;
   }
 };
 
@@ -57,8 +116,8 @@ struct RawFlow {
   Target T;
   Origin O;
   std::vector<std::string> Guards;
-  std::string Anchor;             // USR of the function where the data met its sink
-  std::vector<std::string> Path;  // the callees from there down to the sink call
+  std::string Anchor;                    // USR of the function where the data met its sink
+  std::set<std::string> EntryActivities; // entry points on the way down to the sink call
 };
 
 /// R stands for (part of) O: it sits where O sits in its object.
@@ -95,8 +154,9 @@ public:
 
   Model run() {
     buildCallGraph();
-    fixpoint();
     computeActivities();
+    fixpoint();
+    closeNodes();
     computeGuardedIn();
     return buildModel();
   }
@@ -219,47 +279,75 @@ private:
 
   // --- resolution -----------------------------------------------------------
 
+  /// What call site K's result (Arg == ResultArg) or out-argument Arg
+  /// resolves to in the function being summarised: each is resolved once per
+  /// summary, whatever number of values refer to it, so chains of calls
+  /// feeding each other cost their length, not the number of ways to read
+  /// them. A cycle (a value fed back round a loop) resolves to what is known
+  /// so far; the fixpoint recomputes the summary when a callee's grows.
+  static constexpr int ResultArg = INT_MIN;
+  struct Memo {
+    std::map<std::pair<int, int>, Value> Done;
+    std::set<std::pair<int, int>> InProgress;
+  };
+  Memo *Current = nullptr;
+
   /// V's origins in terms of F's inputs and closed origins: call results and
   /// out-arguments replaced by what the callees' summaries say.
-  Value resolve(const FunctionFacts &F, const Value &V, int Depth = 0) {
-    Value Out;
+  Value resolve(const FunctionFacts &F, const Value &V) {
+    OriginSet Out;
     for (const Origin &O : V) {
+      ++Stats.OriginsResolved;
       if (O.Kind == OriginKind::Lambda)
         continue;
       if (O.Kind != OriginKind::CallResult && O.Kind != OriginKind::CallOutArg) {
-        addOrigin(Out, O);
+        Out.add(O);
         continue;
       }
-      if (Depth > 12 || O.Index < 0 || static_cast<size_t>(O.Index) >= F.Calls.size())
+      if (O.Index < 0 || static_cast<size_t>(O.Index) >= F.Calls.size())
         continue;
-      const CallSite &S = F.Calls[O.Index];
-      Value Inner;
-      if (O.Kind == OriginKind::CallResult)
-        Inner = callResult(F, S, Depth);
-      else
-        for (const std::string &G : callees(S))
-          if (auto It = Summaries.find(G); It != Summaries.end())
-            if (auto OI = It->second.Out.find(O.Arg); OI != It->second.Out.end())
-              addValue(Inner, substitute(F, S, OI->second, Depth));
-      for (Origin &R : Inner) {
+      for (Origin R : callValue(F, O.Index, O.Kind == OriginKind::CallResult ? ResultArg : O.Arg)) {
         if (O.Projected && !projectOrigin(R, O.Via))
           continue;
         inheritPlacement(R, O);
         appendTrail(R.Trail, O.Trail, Opts.MaxSteps);
         R.Transforms |= O.Transforms;
-        addOrigin(Out, std::move(R));
+        Out.add(std::move(R));
       }
     }
-    return Out;
+    return Out.take();
   }
 
-  Value callResult(const FunctionFacts &F, const CallSite &S, int Depth) {
+  const Value &callValue(const FunctionFacts &F, int Site, int Arg) {
+    static const Value Empty;
+    std::pair<int, int> Key{Site, Arg};
+    if (auto It = Current->Done.find(Key); It != Current->Done.end())
+      return It->second;
+    if (!Current->InProgress.insert(Key).second)
+      return Empty;
+    const CallSite &S = F.Calls[Site];
+    Value V;
+    if (Arg == ResultArg) {
+      V = callResult(F, S);
+    } else {
+      OriginSet Inner;
+      for (const std::string &G : callees(S))
+        if (auto It = Summaries.find(G); It != Summaries.end())
+          if (auto OI = It->second.Out.find(Arg); OI != It->second.Out.end())
+            Inner.addAll(substitute(F, S, OI->second));
+      V = Inner.take();
+    }
+    Current->InProgress.erase(Key);
+    return Current->Done[Key] = std::move(V);
+  }
+
+  Value callResult(const FunctionFacts &F, const CallSite &S) {
     Value Inputs;
     for (const Value &A : S.Args)
       addValue(Inputs, A);
     addValue(Inputs, S.Object);
     if (auto Effect = transformOf(S)) {
-      Value V = resolve(F, Inputs, Depth + 1);
+      Value V = resolve(F, Inputs);
       for (Origin &O : V) {
         O.Transforms |= 1u << static_cast<unsigned>(*Effect);
         appendTrail(O.Trail,
@@ -273,68 +361,77 @@ private:
     if (Gs.empty() && !sinkOf(S)) {
       // Declared, defined nowhere we can see, not modelled: assume the
       // result is made of the inputs.
-      Value V = resolve(F, Inputs, Depth + 1);
+      Value V = resolve(F, Inputs);
       for (Origin &O : V)
         appendTrail(O.Trail, {{S.Loc, "through '" + S.CalleeName + "'"}}, Opts.MaxSteps);
       return V;
     }
-    Value Out;
+    OriginSet Out;
     for (const std::string &G : Gs)
       if (auto It = Summaries.find(G); It != Summaries.end())
-        addValue(Out, substitute(F, S, It->second.Ret, Depth));
-    return Out;
+        Out.addAll(substitute(F, S, It->second.Ret));
+    return Out.take();
   }
 
+  /// The resolved value of the call's argument I (-1: its object), once per
+  /// summary like call values.
+  const Value &actual(const FunctionFacts &F, const CallSite &S, int I) {
+    auto Key = std::make_pair(static_cast<int>(&S - F.Calls.data()), I);
+    if (auto It = Actuals.find(Key); It != Actuals.end())
+      return It->second;
+    return Actuals[Key] = resolve(F, I < 0 ? S.Object : S.Args[I]);
+  }
+  std::map<std::pair<int, int>, Value> Actuals;
+
   /// A callee's value (in its own terms) seen from the call site S in F.
-  Value substitute(const FunctionFacts &F, const CallSite &S, const Value &CalleeValue,
-                   int Depth) {
-    Value Out;
+  Value substitute(const FunctionFacts &F, const CallSite &S, const Value &CalleeValue) {
+    OriginSet Out;
     for (const Origin &O : CalleeValue) {
       if (!isInput(O)) {
-        addOrigin(Out, O);
+        Out.add(O);
         continue;
       }
-      Value Actual;
       std::string Step;
+      int I = -1;
       if (O.Kind == OriginKind::Param) {
         if (O.Index < 0 || static_cast<size_t>(O.Index) >= S.Args.size())
           continue;
-        Actual = S.Args[O.Index];
+        I = O.Index;
         Step = "passed as argument " + std::to_string(O.Index + 1) + " of '" + S.CalleeName + "'";
       } else {
-        Actual = S.Object;
         Step = "object of call to '" + S.CalleeName + "'";
       }
-      for (Origin &R : resolve(F, Actual, Depth + 1)) {
+      for (Origin R : actual(F, S, I)) {
         if (O.Projected && !projectOrigin(R, O.Via))
           continue;
         inheritPlacement(R, O);
         appendTrail(R.Trail, {{S.Loc, Step}}, Opts.MaxSteps);
         appendTrail(R.Trail, O.Trail, Opts.MaxSteps);
         R.Transforms |= O.Transforms;
-        addOrigin(Out, std::move(R));
+        Out.add(std::move(R));
       }
     }
-    return Out;
+    return Out.take();
   }
 
   // --- summaries ------------------------------------------------------------
 
   void emit(Summary &S, const std::string &Usr, const Target &T, Origin O,
-            const std::vector<std::string> &Guards, const std::vector<std::string> &Path) {
+            const std::vector<std::string> &Guards, const std::set<std::string> &EntryActs) {
     if (O.Kind == OriginKind::Lambda)
       return;
     if (isInput(O)) {
       std::string Key = T.key() + "|" + O.key();
-      if (S.HitKeys.insert(Key).second)
-        S.Hits.push_back({T, std::move(O), Guards, Path});
+      auto It = S.Hits.find(Key);
+      if (It == S.Hits.end())
+        S.Hits.emplace(Key, Hit{T, std::move(O), Guards, EntryActs});
+      else
+        mergeHit(It->second, Guards, EntryActs);
       return;
     }
     if (T.IsNode) {
       appendTrail(O.Trail, {{T.Loc, "stored in '" + T.NodeName + "'"}}, Opts.MaxSteps);
-      std::string Key = O.key();
-      auto &Keys = NodeKeys[T.NodeRef];
-      if (Keys.insert(Key).second)
+      if (NodeKeys[T.NodeRef].insert(O.key()).second)
         NodeContent[T.NodeRef].push_back(std::move(O));
       return;
     }
@@ -342,16 +439,27 @@ private:
     // annotation names), data leaves where the wrapper is called, not again.
     if (SinkFunctions.count(Usr))
       return;
-    // One raw flow per path: the same data reaching the same sink from two
-    // callers runs under both callers' activities.
+    // The same data reaching the same sink from two callers is one raw flow
+    // under both callers' activities, consented for what both checked.
     std::string Key = T.key() + "|" + O.key() + "|" + Usr;
-    for (const std::string &U : Path)
-      Key += ">" + U;
-    if (RawKeys.insert(Key).second)
-      RawFlows.push_back({T, std::move(O), Guards, Usr, Path});
+    auto It = RawIndex.find(Key);
+    if (It == RawIndex.end()) {
+      RawIndex.emplace(Key, RawFlows.size());
+      RawFlows.push_back({T, std::move(O), Guards, Usr, EntryActs});
+      return;
+    }
+    RawFlow &R = RawFlows[It->second];
+    Hit Merged{R.T, R.O, R.Guards, R.EntryActivities};
+    mergeHit(Merged, Guards, EntryActs);
+    R.Guards = std::move(Merged.Guards);
+    R.EntryActivities = std::move(Merged.EntryActivities);
   }
 
   Summary summarize(const std::string &Usr, const FunctionFacts &F) {
+    ++Stats.Summaries;
+    Memo M;
+    Current = &M;
+    Actuals.clear();
     Summary S;
     S.Ret = resolve(F, F.Returns);
     for (const Write &W : F.Writes) {
@@ -397,14 +505,19 @@ private:
         auto It = Summaries.find(G);
         if (It == Summaries.end())
           continue;
-        for (const Hit &H : It->second.Hits) {
-          std::vector<std::string> Path{G};
-          Path.insert(Path.end(), H.Path.begin(), H.Path.end());
-          for (Origin &O : substitute(F, C, {H.O}, 0))
-            emit(S, Usr, H.T, std::move(O), unionOf(H.Guards, C.ConsentGuards), Path);
+        std::set<std::string> Entry;
+        if (auto E = EntryOf.find(G); E != EntryOf.end())
+          Entry = E->second;
+        for (const auto &[K, H] : It->second.Hits) {
+          std::set<std::string> Acts = H.EntryActivities;
+          Acts.insert(Entry.begin(), Entry.end());
+          std::vector<std::string> Guards = unionOf(H.Guards, C.ConsentGuards);
+          for (Origin &O : substitute(F, C, {H.O}))
+            emit(S, Usr, H.T, std::move(O), Guards, Acts);
         }
       }
     }
+    Current = nullptr;
     return S;
   }
 
@@ -421,7 +534,7 @@ private:
       Queued.erase(Usr);
       Summary S = summarize(Usr, P.Functions.at(Usr));
       Summary &Old = Summaries[Usr];
-      bool Changed = S.size() != Old.size();
+      bool Changed = !S.sameAs(Old);
       Old = std::move(S);
       if (!Changed)
         continue;
@@ -431,7 +544,6 @@ private:
             Work.push_back(C);
     }
   }
-
 
   // --- activities and consent ----------------------------------------------
 
@@ -548,68 +660,133 @@ private:
     bool Whole = false;
   };
 
-  /// A closed origin as the data elements it stands for.
-  void expand(const Origin &O, std::set<std::string> &Nodes, std::vector<Concrete> &Out) {
-    switch (O.Kind) {
-    case OriginKind::Element:
-      if (P.Elements.count(O.Ref))
-        Out.push_back({O.Ref, O.Trail, O.Transforms, false});
-      return;
-    case OriginKind::ObjectType: {
-      std::set<std::string> Seen;
-      std::vector<std::string> Ids, FieldNodes;
-      elementsOfType(O.Ref, 0, Seen, Ids, FieldNodes);
-      for (const std::string &Id : Ids)
-        if (P.Elements.count(Id))
-          Out.push_back({Id, O.Trail, O.Transforms, true});
-      for (const std::string &Node : FieldNodes) {
-        Origin Field = O;
-        Field.Kind = OriginKind::Field;
-        Field.Ref = Node;
-        std::vector<Concrete> Inner;
-        expand(Field, Nodes, Inner);
-        for (Concrete &C : Inner) {
-          C.Whole = true;
-          Out.push_back(std::move(C));
-        }
+  /// Every field and global node's content as elements and whole objects,
+  /// nodes stored into other nodes followed: a worklist to a fixpoint over
+  /// the node graph, each node recomputed when a node it reads grows. Each
+  /// fact keeps the first trail that found it, so the cost is the number of
+  /// (node, fact) pairs, not the number of paths between nodes.
+  void closeNodes() {
+    std::map<std::string, std::set<std::string>> Readers;
+    std::deque<std::string> Work;
+    std::set<std::string> Queued;
+    for (const auto &[Node, Content] : NodeContent) {
+      Work.push_back(Node);
+      Queued.insert(Node);
+      for (const Origin &O : Content)
+        if (O.Kind == OriginKind::Field || O.Kind == OriginKind::Global)
+          Readers[O.Ref].insert(Node);
+    }
+    while (!Work.empty()) {
+      std::string Node = Work.front();
+      Work.pop_front();
+      Queued.erase(Node);
+      if (!recloseNode(Node))
+        continue;
+      if (auto It = Readers.find(Node); It != Readers.end())
+        for (const std::string &R : It->second)
+          if (Queued.insert(R).second)
+            Work.push_back(R);
+    }
+  }
+
+  bool recloseNode(const std::string &Node) {
+    bool Grew = false;
+    auto Add = [&](Origin O) {
+      if (static_cast<unsigned>(std::count(O.At.begin(), O.At.end(), '.')) >= Opts.MaxObjectDepth)
+        return; // bounds what a cycle of nodes stored in each other can build
+      if (ClosedKeys[Node].insert(O.key()).second) {
+        Closed[Node].push_back(std::move(O));
+        Grew = true;
       }
-      return;
+    };
+    for (const Origin &S : NodeContent[Node]) {
+      ++Stats.NodesVisited;
+      if (S.Kind == OriginKind::Element || S.Kind == OriginKind::ObjectType) {
+        Add(S);
+        continue;
+      }
+      if (S.Kind != OriginKind::Field && S.Kind != OriginKind::Global)
+        continue;
+      const std::vector<Origin> &From = Closed[S.Ref];
+      for (size_t I = 0, N = From.size(); I < N; ++I) {
+        ++Stats.NodesVisited;
+        Origin C = From[I];
+        if (S.Projected && !projectOrigin(C, S.Via))
+          continue;
+        inheritPlacement(C, S);
+        appendTrail(C.Trail, S.Trail, Opts.MaxSteps);
+        C.Transforms |= S.Transforms;
+        Add(std::move(C));
+      }
     }
-    case OriginKind::Field:
-    case OriginKind::Global: {
-      if (!Nodes.insert(O.Ref).second)
-        return;
-      auto It = NodeContent.find(O.Ref);
-      if (It != NodeContent.end())
-        for (Origin Stored : It->second) {
-          if (O.Projected && !projectOrigin(Stored, O.Via))
-            continue;
-          inheritPlacement(Stored, O);
-          std::vector<Concrete> Inner;
-          expand(Stored, Nodes, Inner);
-          for (Concrete &C : Inner) {
-            appendTrail(C.Trail, O.Trail, Opts.MaxSteps);
-            C.Transforms |= O.Transforms;
-            Out.push_back(std::move(C));
-          }
+    return Grew;
+  }
+
+  /// Personal elements an object of class Name holds, fields of nested
+  /// classes and bases included, and what was stored in the field nodes of
+  /// its unannotated fields; once per class.
+  const std::vector<Concrete> &typeContent(const std::string &Name) {
+    static const std::vector<Concrete> Empty;
+    if (auto It = TypeContent.find(Name); It != TypeContent.end())
+      return It->second;
+    if (!TypesInProgress.insert(Name).second)
+      return Empty;
+    std::set<std::string> Seen;
+    std::vector<std::string> Ids, FieldNodes;
+    elementsOfType(Name, 0, Seen, Ids, FieldNodes);
+    std::vector<Concrete> Out;
+    for (const std::string &Id : Ids)
+      if (P.Elements.count(Id))
+        Out.push_back({Id, {}, 0, true});
+    for (const std::string &Node : FieldNodes)
+      for (const Origin &C : Closed[Node])
+        for (Concrete X : concreteOf(C)) {
+          X.Whole = true;
+          Out.push_back(std::move(X));
         }
-      Nodes.erase(O.Ref);
-      return;
+    TypesInProgress.erase(Name);
+    return TypeContent[Name] = std::move(Out);
+  }
+
+  /// An element or whole-object origin as the elements it stands for.
+  std::vector<Concrete> concreteOf(const Origin &C) {
+    if (C.Kind == OriginKind::Element)
+      return P.Elements.count(C.Ref) ? std::vector<Concrete>{{C.Ref, C.Trail, C.Transforms, false}}
+                                     : std::vector<Concrete>{};
+    std::vector<Concrete> Out;
+    if (C.Kind != OriginKind::ObjectType)
+      return Out;
+    for (Concrete X : typeContent(C.Ref)) {
+      appendTrail(X.Trail, C.Trail, Opts.MaxSteps);
+      X.Transforms |= C.Transforms;
+      Out.push_back(std::move(X));
     }
-    default:
-      return;
+    return Out;
+  }
+
+  /// A closed origin as the data elements it stands for.
+  std::vector<Concrete> expand(const Origin &O) {
+    if (O.Kind != OriginKind::Field && O.Kind != OriginKind::Global)
+      return concreteOf(O);
+    std::vector<Concrete> Out;
+    for (Origin C : Closed[O.Ref]) {
+      if (O.Projected && !projectOrigin(C, O.Via))
+        continue;
+      for (Concrete X : concreteOf(C)) {
+        appendTrail(X.Trail, O.Trail, Opts.MaxSteps);
+        X.Transforms |= O.Transforms;
+        Out.push_back(std::move(X));
+      }
     }
+    return Out;
   }
 
   /// The activities reaching where the data met its sink, and those whose
   /// entry point lies on the way down to the sink call.
   std::set<std::string> activitiesOf(const RawFlow &R) const {
-    std::set<std::string> Acts;
+    std::set<std::string> Acts = R.EntryActivities;
     if (auto It = ActivitiesOf.find(R.Anchor); It != ActivitiesOf.end())
-      Acts = It->second;
-    for (const std::string &U : R.Path)
-      if (auto It = EntryOf.find(U); It != EntryOf.end())
-        Acts.insert(It->second.begin(), It->second.end());
+      Acts.insert(It->second.begin(), It->second.end());
     return Acts;
   }
 
@@ -622,10 +799,7 @@ private:
 
     std::map<std::tuple<SourceLoc, std::string, std::string, uint8_t, bool>, Flow> Flows;
     for (const RawFlow &R : RawFlows) {
-      std::set<std::string> Nodes;
-      std::vector<Concrete> Cs;
-      expand(R.O, Nodes, Cs);
-      for (Concrete &C : Cs) {
+      for (Concrete &C : expand(R.O)) {
         auto Key = std::make_tuple(R.T.Loc, R.T.Sink.Function, C.ElementId, C.Transforms, C.Whole);
         std::set<std::string> Acts = activitiesOf(R);
         std::vector<std::string> Consent = unionOf(R.Guards, GuardedIn[R.Anchor]);
@@ -694,7 +868,14 @@ private:
   std::map<std::string, Value> NodeContent;
   std::map<std::string, std::set<std::string>> NodeKeys;
   std::vector<RawFlow> RawFlows;
-  std::set<std::string> RawKeys;
+  std::unordered_map<std::string, size_t> RawIndex;
+  std::map<std::string, std::vector<Origin>> Closed; // node -> elements and whole objects
+  std::map<std::string, std::set<std::string>> ClosedKeys;
+  std::map<std::string, std::vector<Concrete>> TypeContent;
+  std::set<std::string> TypesInProgress;
+
+public:
+  SolveStats Stats;
   std::map<std::string, std::set<std::string>> ActivitiesOf;
   std::map<std::string, std::set<std::string>> EntryOf; // entry point USR -> activities
   std::map<std::string, std::vector<std::string>> GuardedIn;
@@ -704,8 +885,12 @@ private:
 } // namespace
 
 Model solve(const Program &P, const Config &Cfg, const Taxonomy &Tax, const ModelIndex &Models,
-            const SolverOptions &Opts) {
-  return Solver(P, Cfg, Tax, Models, Opts).run();
+            const SolverOptions &Opts, SolveStats *Stats) {
+  Solver S(P, Cfg, Tax, Models, Opts);
+  Model M = S.run();
+  if (Stats)
+    *Stats = S.Stats;
+  return M;
 }
 
 } // namespace pdflow

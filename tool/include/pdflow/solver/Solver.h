@@ -58,9 +58,17 @@ struct SolverOptions {
   unsigned MaxObjectDepth = 4;
 };
 
+/// Units of work the solver did: they grow with the size of the program, not
+/// with its number of paths (tests count them; they never time anything).
+struct SolveStats {
+  size_t Summaries = 0;       // function summaries computed, recomputations included
+  size_t OriginsResolved = 0; // origins looked at while resolving values
+  size_t NodesVisited = 0;    // steps of the field and global node closure
+};
+
 /// Solves P into a Model: elements, flows, uses, declarations, suppressions.
 Model solve(const Program &P, const Config &Cfg, const Taxonomy &Tax, const ModelIndex &Models,
-            const SolverOptions &Opts = {});
+            const SolverOptions &Opts = {}, SolveStats *Stats = nullptr);
 
 } // namespace pdflow
 
