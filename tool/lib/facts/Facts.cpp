@@ -20,6 +20,10 @@ static bool sameKey(const Origin &A, const Origin &B) {
          std::tie(B.Kind, B.Index, B.Arg, B.Projected, B.Transforms, B.Via, B.At, B.Ref);
 }
 
+static unsigned memberDepth(const std::string &Path) {
+  return Path.empty() ? 0 : 1 + static_cast<unsigned>(std::count(Path.begin(), Path.end(), '.'));
+}
+
 bool projectOrigin(Origin &O, const std::string &Member) {
   if (O.Kind == OriginKind::ObjectType || O.Kind == OriginKind::Lambda)
     return false;
@@ -41,10 +45,25 @@ bool projectOrigin(Origin &O, const std::string &Member) {
     }
     return Member.empty(); // stored at another member: not what is read
   }
-  if (O.Kind != OriginKind::Element && !O.Projected) {
+  if (O.Kind == OriginKind::Element || Member.empty())
+    return true;
+  // Read through a member of what was already read through one: the path
+  // grows (p.session.user), up to the depth places are tracked to.
+  if (!O.Projected) {
     O.Projected = true;
     O.Via = Member;
+  } else if (memberDepth(O.Via) + memberDepth(Member) <= MaxMemberDepth) {
+    O.Via += "." + Member;
   }
+  return true;
+}
+
+bool placeOrigin(Origin &O, const std::string &Path) {
+  if (Path.empty())
+    return true;
+  if (memberDepth(Path) + memberDepth(O.At) > MaxMemberDepth)
+    return false;
+  O.At = O.At.empty() ? Path : Path + "." + O.At;
   return true;
 }
 

@@ -64,6 +64,8 @@ const char *writeTargetName(WriteTargetKind K) {
     return "param";
   case WriteTargetKind::This:
     return "this";
+  case WriteTargetKind::Through:
+    return "through";
   }
   return "field";
 }
@@ -111,7 +113,7 @@ PDFLOW_ENUM_INFO(OriginKind, originKindName, OriginKind::Element, OriginKind::Pa
                  OriginKind::This, OriginKind::Field, OriginKind::Global, OriginKind::CallResult,
                  OriginKind::CallOutArg, OriginKind::ObjectType, OriginKind::Lambda)
 PDFLOW_ENUM_INFO(WriteTargetKind, writeTargetName, WriteTargetKind::Field, WriteTargetKind::Global,
-                 WriteTargetKind::Param, WriteTargetKind::This)
+                 WriteTargetKind::Param, WriteTargetKind::This, WriteTargetKind::Through)
 PDFLOW_ENUM_INFO(AnnotationKind, annotationKindName, AnnotationKind::Data, AnnotationKind::Subject,
                  AnnotationKind::Sink, AnnotationKind::Transform, AnnotationKind::Activity,
                  AnnotationKind::ConsentCheck)
@@ -273,6 +275,7 @@ template <> struct Schema<Write> {
     Field("index", &Write::Index);
     Field("value", &Write::Val);
     Field("loc", &Write::Loc);
+    Field("address", &Write::Address);
   }
 };
 
@@ -321,7 +324,6 @@ template <> struct Schema<RecordFacts> {
     Field("bases", &RecordFacts::Bases);
     Field("elements", &RecordFacts::ElementIds);
     Field("member_types", &RecordFacts::MemberTypes);
-    Field("field_nodes", &RecordFacts::FieldNodes);
   }
 };
 

@@ -13,47 +13,21 @@ using namespace clang;
 Value FunctionAnalyzer::expr(const Expr *E) {
   if (!E)
     return {};
-  E = strip(E);
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return declRef(DRE);
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return member(ME);
-  if (const auto *Call = dyn_cast<CallExpr>(E))
-    return call(Call);
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-    return construct(CE);
-  if (const auto *BO = dyn_cast<BinaryOperator>(E))
-    return binary(BO);
-  if (const auto *LE = dyn_cast<LambdaExpr>(E))
-    return lambda(LE);
-  if (isa<CXXThisExpr>(E)) {
-    Value V;
-    addOrigin(V, Origin{OriginKind::This, "", 0, 0, false, 0, {}});
-    return V;
-  }
-  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-    Value V = expr(UO->getSubExpr());
-    if (UO->getOpcode() == UO_LNot)
-      return {};
-    return V;
-  }
-  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
-    expr(CO->getCond());
-    Value V = expr(CO->getTrueExpr());
-    addValue(V, expr(CO->getFalseExpr()));
-    return V;
-  }
-  if (const auto *New = dyn_cast<CXXNewExpr>(E))
-    return New->getInitializer() ? expr(New->getInitializer()) : Value{};
-  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(E))
-    return DI->getExpr() ? expr(DI->getExpr()) : Value{};
-  if (isa<CXXDefaultArgExpr>(E) || isa<StringLiteral>(E) || isa<IntegerLiteral>(E) ||
-      isa<UnaryExprOrTypeTraitExpr>(E) || isa<CXXBoolLiteralExpr>(E))
-    return {};
-  return children(E);
+  const Expr *S = strip(E);
+  Frame &F = cur();
+  // Computed in this visit of this block, or by another block (a branch of
+  // `?:`, the right side of `&&`) on its latest visit.
+  if (auto It = F.Values.find(S);
+      It != F.Values.end() && (It->second.Visit == F.Visit || It->second.Block != F.Block))
+    return It->second.V;
+  Value V = evaluate(S);
+  F.Values[S] = {V, F.Block, F.Visit};
+  return V;
 }
 
-Value FunctionAnalyzer::children(const Stmt *S) {
+Value FunctionAnalyzer::evaluate(const Expr *E) { return Visit(E); }
+
+Value FunctionAnalyzer::VisitStmt(const Stmt *S) {
   Value V;
   for (const Stmt *Child : S->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(Child))
@@ -61,25 +35,55 @@ Value FunctionAnalyzer::children(const Stmt *S) {
   return V;
 }
 
-Value FunctionAnalyzer::elementRead(const std::string &Id, const Expr *E,
-                                    const std::string &What) {
-  SourceLoc L = E ? loc(E) : SourceLoc{};
-  Uses.push_back({Id, L, cur().Facts.QualifiedName, {}});
-  Value V;
-  Origin O{OriginKind::Element, Id, 0, 0, false, 0, {}};
-  if (E)
-    O.Trail.push_back({L, "read " + What});
-  addOrigin(V, std::move(O));
+Value FunctionAnalyzer::VisitCXXThisExpr(const CXXThisExpr *) {
+  return readLocal(ThisVar, "", false);
+}
+
+Value FunctionAnalyzer::VisitUnaryOperator(const UnaryOperator *UO) {
+  Value V = expr(UO->getSubExpr());
+  if (UO->getOpcode() == UO_LNot)
+    return {}; // a yes/no answer about the data is not the data
   return V;
 }
 
-Value FunctionAnalyzer::declRef(const DeclRefExpr *DRE) {
+Value FunctionAnalyzer::VisitAbstractConditionalOperator(const AbstractConditionalOperator *CO) {
+  Value V = expr(CO->getTrueExpr());
+  addValue(V, expr(CO->getFalseExpr()));
+  return V;
+}
+
+Value FunctionAnalyzer::VisitOpaqueValueExpr(const OpaqueValueExpr *OVE) {
+  return expr(OVE->getSourceExpr());
+}
+
+Value FunctionAnalyzer::VisitCXXNewExpr(const CXXNewExpr *New) {
+  return New->getInitializer() ? expr(New->getInitializer()) : Value{};
+}
+
+Value FunctionAnalyzer::VisitCXXDefaultInitExpr(const CXXDefaultInitExpr *DI) {
+  return DI->getExpr() ? expr(DI->getExpr()) : Value{};
+}
+
+Value FunctionAnalyzer::elementRead(const std::string &Id, const Expr *E,
+                                    const std::string &What) {
+  SourceLoc L = E ? loc(E) : SourceLoc{};
+  if (cur().UsesSeen.insert({Id, L}).second)
+    Uses.push_back({Id, L, cur().Facts.QualifiedName, {}});
+  Origin O = Origin::element(Id);
+  if (E)
+    O.Trail.push_back({L, "read " + What});
+  return {std::move(O)};
+}
+
+Value FunctionAnalyzer::VisitDeclRefExpr(const DeclRefExpr *DRE) {
   const ValueDecl *D = DRE->getDecl();
+  if (const auto *BD = dyn_cast<BindingDecl>(D))
+    return bindingRead(BD);
   const auto *VD = dyn_cast<VarDecl>(D);
   if (!VD)
     return {};
   std::string Id = Index.elementOf(VD);
-  if (VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || cur().Locals.count({VD, ""})) {
+  if (VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || cur().Cur.Locals.count({VD, ""})) {
     Value V = readLocal(VD, "", isArithmetic(VD->getType()));
     if (!Id.empty() && !isa<ParmVarDecl>(VD))
       addValue(V, elementRead(Id, DRE, "'" + text(DRE) + "'"));
@@ -87,16 +91,26 @@ Value FunctionAnalyzer::declRef(const DeclRefExpr *DRE) {
   }
   if (!Id.empty())
     return elementRead(Id, DRE, "'" + text(DRE) + "'");
-  Value V;
-  addOrigin(V, Origin{OriginKind::Global, usrOf(VD), 0, 0, false, 0,
-                      {{loc(DRE), "read global '" + qualifiedName(VD) + "'"}}});
+  return {Origin::global(usrOf(VD)).with({loc(DRE), "read global '" + qualifiedName(VD) + "'"})};
+}
+
+/// `auto [e, n] = ...`: a binding is a member, an element or a `get<I>` of
+/// the hidden variable holding the initializer.
+Value FunctionAnalyzer::bindingRead(const BindingDecl *BD) {
+  const Expr *Binding = BD->getBinding();
+  if (!Binding)
+    return {};
+  Value V = expr(Binding);
+  // A tuple-like binding is a reference variable initialised by get<I>().
+  if (const VarDecl *Holding = BD->getHoldingVar())
+    addValue(V, readLocal(Holding, "", false));
   return V;
 }
 
 Value FunctionAnalyzer::readLocal(const ValueDecl *Var, const std::string &Path,
                                   bool Arithmetic) {
   Value V;
-  const Env &L = cur().Locals;
+  const Env &L = cur().Cur.Locals;
   // The path itself, and what is stored below it, tagged with where it sits
   // so that a callee reading one member of the object gets that member's.
   for (auto It = L.lower_bound({Var, Path}); It != L.end() && It->first.first == Var; ++It) {
@@ -107,10 +121,9 @@ Value FunctionAnalyzer::readLocal(const ValueDecl *Var, const std::string &Path,
       addValue(V, It->second);
     } else if (P[Path.size()] == '.') {
       std::string Below = P.substr(Path.size() + 1);
-      for (Origin O : It->second) {
-        O.At = O.At.empty() ? Below : Below + "." + O.At;
-        addOrigin(V, std::move(O));
-      }
+      for (Origin O : It->second)
+        if (placeOrigin(O, Below))
+          addOrigin(V, std::move(O));
     }
   }
   // Stored above it (the whole object or a parent path), through the member.
@@ -118,7 +131,7 @@ Value FunctionAnalyzer::readLocal(const ValueDecl *Var, const std::string &Path,
     for (size_t Dot = Path.size(); Dot != std::string::npos;) {
       Dot = Path.rfind('.', Dot - 1);
       std::string Parent = Dot == std::string::npos ? "" : Path.substr(0, Dot);
-      std::string Member = Path.substr(Parent.size() + 1); // paths start with '.' 
+      std::string Member = Path.substr(Parent.size() + 1); // paths start with '.'
       if (auto It = L.find({Var, Parent}); It != L.end())
         addValue(V, projected(It->second, Member));
       if (Dot == std::string::npos || Dot == 0)
@@ -138,24 +151,22 @@ Value FunctionAnalyzer::projected(const Value &V, const std::string &Member) {
   return Out;
 }
 
-Value FunctionAnalyzer::member(const MemberExpr *ME) {
-  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-  if (!FD) {
-    // A static data member reads like a global.
-    if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl())) {
-      if (std::string Id = Index.elementOf(VD); !Id.empty())
-        return elementRead(Id, ME, "'" + text(ME) + "'");
-      Value V;
-      addOrigin(V, Origin{OriginKind::Global, usrOf(VD), 0, 0, false, 0,
-                          {{loc(ME), "read '" + text(ME) + "'"}}});
-      return V;
-    }
-    return expr(ME->getBase());
+Value FunctionAnalyzer::VisitMemberExpr(const MemberExpr *ME) {
+  const ValueDecl *Member = ME->getMemberDecl();
+  if (const auto *FD = dyn_cast<FieldDecl>(Member))
+    return fieldRead(ME, FD);
+  // A static data member reads like a global.
+  if (const auto *VD = dyn_cast<VarDecl>(Member)) {
+    if (std::string Id = Index.elementOf(VD); !Id.empty())
+      return elementRead(Id, ME, "'" + text(ME) + "'");
+    return {Origin::global(usrOf(VD)).with({loc(ME), "read '" + text(ME) + "'"})};
   }
-  if (std::string Id = Index.elementOf(FD); !Id.empty()) {
-    expr(ME->getBase()); // for the calls it may contain
+  return expr(ME->getBase()); // a method named for a call: its object
+}
+
+Value FunctionAnalyzer::fieldRead(const MemberExpr *ME, const FieldDecl *FD) {
+  if (std::string Id = Index.elementOf(FD); !Id.empty())
     return elementRead(Id, ME, "'" + text(ME) + "'");
-  }
   // Any object of a class annotated as a whole is personal data: reading it,
   // or reading a member of it, reads that data.
   for (const RecordDecl *R : std::initializer_list<const RecordDecl *>{
@@ -167,28 +178,21 @@ Value FunctionAnalyzer::member(const MemberExpr *ME) {
         return V;
       }
   bool Arithmetic = isArithmetic(FD->getType());
-  const ValueDecl *Var = nullptr;
-  std::string Path;
-  if (localPath(ME, Var, Path)) {
-    Value V = readLocal(Var, Path, Arithmetic);
-    // Methods may have stored into the field of this very object.
-    Origin Node{OriginKind::Field, usrOf(FD), 0, 0, false, 0,
-                {{loc(ME), "read field '" + qualifiedName(FD) + "'"}}};
-    if (!Arithmetic)
-      addOrigin(V, std::move(Node));
-    return V;
-  }
-  Value V;
-  addOrigin(V, Origin{OriginKind::Field, usrOf(FD), 0, 0, false, 0,
-                      {{loc(ME), "read field '" + qualifiedName(FD) + "'"}}});
-  // Through `this` too: a method on a local object sees what was stored
-  // into that object's fields by its caller.
-  if (!Arithmetic)
-    addValue(V, projected(expr(ME->getBase()), FD->getNameAsString()));
+  Place P;
+  if (localPlace(ME, P))
+    return readLocal(P.Var, P.Path, Arithmetic);
+  if (Arithmetic)
+    return {};
+  // An object with no name here (a call's result, an element of an array):
+  // what its own access path holds, and what was stored into this field of
+  // objects with no better name (see docs/architecture.md).
+  Value V = projected(expr(ME->getBase()), FD->getNameAsString());
+  addOrigin(V, Origin::field(usrOf(FD)).with(
+                   {loc(ME), "read field '" + qualifiedName(FD) + "'"}));
   return V;
 }
 
-Value FunctionAnalyzer::binary(const BinaryOperator *BO) {
+Value FunctionAnalyzer::VisitBinaryOperator(const BinaryOperator *BO) {
   if (BO->getOpcode() == BO_Assign) {
     Value V = expr(BO->getRHS());
     assign(BO->getLHS(), V, /*Strong=*/true, BO);
@@ -197,37 +201,44 @@ Value FunctionAnalyzer::binary(const BinaryOperator *BO) {
   if (BO->isCompoundAssignmentOp()) {
     Value V = expr(BO->getRHS());
     assign(BO->getLHS(), V, false, BO);
-    return expr(BO->getLHS());
+    addValue(V, expr(BO->getLHS()));
+    return V;
   }
-  if (BO->getOpcode() == BO_Comma) {
-    expr(BO->getLHS());
+  if (BO->getOpcode() == BO_Comma)
     return expr(BO->getRHS());
-  }
-  Value L = expr(BO->getLHS());
-  Value R = expr(BO->getRHS());
   if (BO->isComparisonOp() || BO->isLogicalOp())
     return {}; // a yes/no answer about the data is not the data
-  addValue(L, R);
+  Value L = expr(BO->getLHS());
+  addValue(L, expr(BO->getRHS()));
   return L;
 }
 
-Value FunctionAnalyzer::lambda(const LambdaExpr *LE) {
+Value FunctionAnalyzer::VisitLambdaExpr(const LambdaExpr *LE) {
   const CXXMethodDecl *Op = LE->getCallOperator();
   Env Captures;
+  auto CaptureLocal = [&](const ValueDecl *Var) {
+    for (auto It = cur().Cur.Locals.lower_bound({Var, ""});
+         It != cur().Cur.Locals.end() && It->first.first == Var; ++It)
+      Captures[It->first] = It->second;
+  };
   for (const LambdaCapture &C : LE->captures()) {
+    if (C.capturesThis())
+      CaptureLocal(ThisVar);
     if (!C.capturesVariable())
       continue;
-    const ValueDecl *Var = C.getCapturedVar();
-    for (auto It = cur().Locals.lower_bound({Var, ""});
-         It != cur().Locals.end() && It->first.first == Var; ++It)
-      Captures[It->first] = It->second;
+    const auto *Var = dyn_cast<VarDecl>(C.getCapturedVar());
+    if (!Var)
+      continue;
+    // [mail = p.email]: a variable of the lambda's own, initialised here.
+    if (Var->isInitCapture()) {
+      Captures[{Var, ""}] = expr(Var->getInit());
+      continue;
+    }
+    CaptureLocal(Var);
   }
   if (LambdasDone.insert(Op).second)
     analyzeBody(Op, LE->getBody(), std::move(Captures));
-  Value V;
-  addOrigin(V, Origin{OriginKind::Lambda, usrOf(Op), 0, 0, false, 0, {}});
-  return V;
+  return {Origin::lambda(usrOf(Op))};
 }
-
 
 } // namespace pdflow

@@ -82,10 +82,8 @@ public:
     for (const CXXBaseSpecifier &B : RD->bases())
       if (std::string BaseName = className(B.getType()); !BaseName.empty())
         R.Bases.push_back(BaseName);
-    for (const FieldDecl *F : RD->fields()) {
+    for (const FieldDecl *F : RD->fields())
       collectClassNames(F->getType(), R.MemberTypes);
-      R.FieldNodes.push_back(usrOf(F));
-    }
     auto Data = dataAnnotations(RD);
     if (addElement(RD, ElementKind::Class, QualType(RD->getTypeForDecl(), 0), Data,
                    subjectOf(RD)))
@@ -340,20 +338,25 @@ private:
     Out.Declarations.push_back(std::move(N));
   }
 
+  /// The classes an object of type T holds by value.
   void collectClassNames(QualType T, std::vector<std::string> &Names) {
-    T = T.getNonReferenceType();
-    while (T->isPointerType() || T->isArrayType())
-      T = T->isPointerType() ? T->getPointeeType() : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    if (T->isReferenceType() || T->isPointerType())
+      return;
+    while (T->isArrayType())
+      T = QualType(T->getArrayElementTypeNoTypeQual(), 0);
     const auto *RD = T->getAsCXXRecordDecl();
     if (!RD)
       return;
     if (!isInSystemHeader(SM, RD->getLocation()))
       Names.push_back(qualifiedName(RD));
-    // Containers, optionals and smart pointers hold their arguments' data.
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-        if (A.getKind() == TemplateArgument::Type)
-          collectClassNames(A.getAsType(), Names);
+    // Containers and optionals hold their arguments' data; smart pointers,
+    // like pointers, only lead to it.
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec || llvm::StringRef(qualifiedName(RD)).ends_with("_ptr"))
+      return;
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type)
+        collectClassNames(A.getAsType(), Names);
   }
 
   ASTContext &AC;

@@ -455,6 +455,65 @@ private:
     R.EntryActivities = std::move(Merged.EntryActivities);
   }
 
+  void storeInNode(Summary &S, const std::string &Usr, const FunctionFacts &F,
+                   const std::string &Ref, const std::string &Name, const SourceLoc &Loc,
+                   Value V) {
+    Target T;
+    T.IsNode = true;
+    T.NodeRef = Ref;
+    T.NodeName = Name;
+    T.Loc = Loc;
+    T.Function = F.QualifiedName;
+    for (Origin &O : V)
+      emit(S, Usr, T, std::move(O), {}, {});
+  }
+
+  /// V placed at Path of the object it is written into.
+  static Value placedAt(const Value &V, const std::string &Path) {
+    Value Out;
+    for (Origin O : V)
+      if (placeOrigin(O, Path))
+        addOrigin(Out, std::move(O));
+    return Out;
+  }
+
+  /// A store through a pointer or reference: into each object the address
+  /// names once resolved (the caller's object behind a parameter or `this`,
+  /// a global's node, at the member path it was reached through). Content
+  /// placed inside an object is not an object. When the address names none,
+  /// the field's program-wide node holds it.
+  void writeThrough(Summary &S, const std::string &Usr, const FunctionFacts &F, const Write &W,
+                    const Value &V) {
+    bool Named = false;
+    for (const Origin &A : resolve(F, W.Address)) {
+      if (!A.At.empty())
+        continue;
+      std::string Path = A.Projected ? A.Via : "";
+      switch (A.Kind) {
+      case OriginKind::Param:
+      case OriginKind::This:
+        addValue(S.Out[A.Kind == OriginKind::This ? -1 : A.Index], placedAt(V, Path));
+        Named = true;
+        break;
+      case OriginKind::Global:
+      case OriginKind::Field:
+        storeInNode(S, Usr, F, A.Ref, W.Name.empty() ? A.Ref : W.Name, W.Loc, placedAt(V, Path));
+        Named = true;
+        break;
+      default:
+        break;
+      }
+    }
+    if (Named || W.Ref.empty())
+      return;
+    std::string Member = W.Name.substr(W.Name.rfind(':') + 1);
+    Value InField;
+    for (Origin O : V)
+      if (projectOrigin(O, Member))
+        addOrigin(InField, std::move(O));
+    storeInNode(S, Usr, F, W.Ref, W.Name, W.Loc, InField);
+  }
+
   Summary summarize(const std::string &Usr, const FunctionFacts &F) {
     ++Stats.Summaries;
     Memo M;
@@ -464,19 +523,19 @@ private:
     S.Ret = resolve(F, F.Returns);
     for (const Write &W : F.Writes) {
       Value V = resolve(F, W.Val);
-      if (W.Target == WriteTargetKind::Param || W.Target == WriteTargetKind::This) {
-        int Index = W.Target == WriteTargetKind::This ? -1 : W.Index;
-        addValue(S.Out[Index], V);
-        continue;
+      switch (W.Target) {
+      case WriteTargetKind::Param:
+      case WriteTargetKind::This:
+        addValue(S.Out[W.Target == WriteTargetKind::This ? -1 : W.Index], V);
+        break;
+      case WriteTargetKind::Through:
+        writeThrough(S, Usr, F, W, V);
+        break;
+      case WriteTargetKind::Field:
+      case WriteTargetKind::Global:
+        storeInNode(S, Usr, F, W.Ref, W.Name, W.Loc, V);
+        break;
       }
-      Target T;
-      T.IsNode = true;
-      T.NodeRef = W.Ref;
-      T.NodeName = W.Name;
-      T.Loc = W.Loc;
-      T.Function = F.QualifiedName;
-      for (Origin &O : V)
-        emit(S, Usr, T, std::move(O), {}, {});
     }
     for (const CallSite &C : F.Calls) {
       if (const SinkAndArgs &Sink = sinkOf(C)) {
@@ -635,22 +694,22 @@ private:
 
   // --- the model ------------------------------------------------------------
 
-  /// Personal elements an object of class Name holds, fields of nested
-  /// classes and bases included, and the field nodes of its unannotated
-  /// fields (what methods stored there).
+  /// Personal elements an object of class Name holds: its annotated fields,
+  /// those of the classes it holds by value, and its bases'. What methods
+  /// stored in its unannotated fields travels with the object's own access
+  /// path, not with its class.
   void elementsOfType(const std::string &Name, unsigned Depth, std::set<std::string> &Seen,
-                      std::vector<std::string> &Out, std::vector<std::string> &Nodes) const {
+                      std::vector<std::string> &Out) const {
     if (Depth > Opts.MaxObjectDepth || !Seen.insert(Name).second)
       return;
     auto It = P.Records.find(Name);
     if (It == P.Records.end())
       return;
     Out.insert(Out.end(), It->second.ElementIds.begin(), It->second.ElementIds.end());
-    Nodes.insert(Nodes.end(), It->second.FieldNodes.begin(), It->second.FieldNodes.end());
     for (const std::string &M : It->second.MemberTypes)
-      elementsOfType(M, Depth + 1, Seen, Out, Nodes);
+      elementsOfType(M, Depth + 1, Seen, Out);
     for (const std::string &B : It->second.Bases)
-      elementsOfType(B, Depth + 1, Seen, Out, Nodes);
+      elementsOfType(B, Depth + 1, Seen, Out);
   }
 
   struct Concrete {
@@ -722,29 +781,17 @@ private:
     return Grew;
   }
 
-  /// Personal elements an object of class Name holds, fields of nested
-  /// classes and bases included, and what was stored in the field nodes of
-  /// its unannotated fields; once per class.
+  /// The personal elements an object of class Name holds; once per class.
   const std::vector<Concrete> &typeContent(const std::string &Name) {
-    static const std::vector<Concrete> Empty;
     if (auto It = TypeContent.find(Name); It != TypeContent.end())
       return It->second;
-    if (!TypesInProgress.insert(Name).second)
-      return Empty;
     std::set<std::string> Seen;
-    std::vector<std::string> Ids, FieldNodes;
-    elementsOfType(Name, 0, Seen, Ids, FieldNodes);
+    std::vector<std::string> Ids;
+    elementsOfType(Name, 0, Seen, Ids);
     std::vector<Concrete> Out;
     for (const std::string &Id : Ids)
       if (P.Elements.count(Id))
         Out.push_back({Id, {}, 0, true});
-    for (const std::string &Node : FieldNodes)
-      for (const Origin &C : Closed[Node])
-        for (Concrete X : concreteOf(C)) {
-          X.Whole = true;
-          Out.push_back(std::move(X));
-        }
-    TypesInProgress.erase(Name);
     return TypeContent[Name] = std::move(Out);
   }
 
@@ -872,7 +919,6 @@ private:
   std::map<std::string, std::vector<Origin>> Closed; // node -> elements and whole objects
   std::map<std::string, std::set<std::string>> ClosedKeys;
   std::map<std::string, std::vector<Concrete>> TypeContent;
-  std::set<std::string> TypesInProgress;
 
 public:
   SolveStats Stats;

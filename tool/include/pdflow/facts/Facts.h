@@ -21,7 +21,7 @@
 namespace pdflow {
 
 /// Bumped whenever the on-disk form changes; older facts are re-extracted.
-inline constexpr int FactsFormatVersion = 1;
+inline constexpr int FactsFormatVersion = 2;
 
 enum class OriginKind : uint8_t {
   Element,    // Ref: element id (an annotated declaration read here)
@@ -50,10 +50,40 @@ struct Origin {
   std::string Via = {}; // the member read through, when Projected ("body")
   std::string At = {};  // the member path this data is stored at in its object ("shipTo.city")
 
+  static Origin param(int I) { return make(OriginKind::Param, "", I); }
+  static Origin thisObject() { return make(OriginKind::This, "", 0); }
+  static Origin element(std::string Id) { return make(OriginKind::Element, std::move(Id), 0); }
+  static Origin field(std::string Usr) { return make(OriginKind::Field, std::move(Usr), 0); }
+  static Origin global(std::string Usr) { return make(OriginKind::Global, std::move(Usr), 0); }
+  static Origin callResult(int Site) { return make(OriginKind::CallResult, "", Site); }
+  static Origin callOutArg(int Site, int Arg) {
+    Origin O = make(OriginKind::CallOutArg, "", Site);
+    O.Arg = Arg;
+    return O;
+  }
+  static Origin objectType(std::string Class) {
+    return make(OriginKind::ObjectType, std::move(Class), 0);
+  }
+  static Origin lambda(std::string Usr) { return make(OriginKind::Lambda, std::move(Usr), 0); }
+  /// This origin with one more step on its trail.
+  Origin &&with(FlowStep Step) && {
+    Trail.push_back(std::move(Step));
+    return std::move(*this);
+  }
+
   /// Identity without the trail: two origins with the same key are the same
   /// data, whatever path found them.
   std::string key() const;
   bool operator==(const Origin &) const = default;
+
+private:
+  static Origin make(OriginKind K, std::string Ref, int Index) {
+    Origin O;
+    O.Kind = K;
+    O.Ref = std::move(Ref);
+    O.Index = Index;
+    return O;
+  }
 };
 
 using Value = std::vector<Origin>;
@@ -65,21 +95,42 @@ using Value = std::vector<Origin>;
 /// Returns false when nothing of O remains.
 bool projectOrigin(Origin &O, const std::string &Member);
 
+/// How many members deep a place (Origin::At) or a projection (Origin::Via)
+/// goes: beyond it, a chain of objects stored in each other (a list's `next`)
+/// is one place, which bounds the solver's work on cyclic structures.
+inline constexpr unsigned MaxMemberDepth = 4;
+
+/// O placed at member path Path of an object ("shipTo" then O.At "city" is
+/// "shipTo.city"). Returns false when that is deeper than MaxMemberDepth.
+bool placeOrigin(Origin &O, const std::string &Path);
+
 /// Adds O to V unless an origin with the same key is already there (the
 /// first, usually shorter, trail wins).
 void addOrigin(Value &V, Origin O);
 void addValue(Value &V, const Value &From);
 
 /// Where a write lands.
-enum class WriteTargetKind : uint8_t { Field, Global, Param, This };
+enum class WriteTargetKind : uint8_t {
+  Field,   // the program-wide node of field Ref
+  Global,  // the node of global or static Ref
+  Param,   // the caller's object behind parameter Index
+  This,    // the object the method runs on
+  Through, // the object(s) Address points to, once the solver knows them
+};
 
+/// A store into memory that outlives the function. Val's origins are placed
+/// (Origin::At) where they sit in the target object: `this->a.b = x` is a
+/// This write of x at "a.b".
 struct Write {
   WriteTargetKind Target = WriteTargetKind::Field;
-  std::string Ref;  // field or global USR
+  std::string Ref;  // field or global USR; for Through, the field written (the
+                    // fallback node when the address names no object)
   std::string Name = {}; // its qualified name, for messages
   int Index = 0;    // parameter index for Param
   Value Val;
   SourceLoc Loc;
+  /// Through: the value of the pointer or reference written through.
+  Value Address = {};
   bool operator==(const Write &) const = default;
 };
 
@@ -132,8 +183,10 @@ struct RecordFacts {
   std::string QualifiedName;
   std::vector<std::string> Bases;       // qualified names
   std::vector<std::string> ElementIds;  // annotated fields, and the class itself if annotated
-  std::vector<std::string> MemberTypes; // qualified names of class-typed fields (nested)
-  std::vector<std::string> FieldNodes = {}; // USRs of unannotated fields: what a whole object holds
+  /// Qualified names of the classes an object holds by value: its
+  /// class-typed fields, and what its containers and optionals hold. Not
+  /// what it points to: a whole object is not everything reachable from it.
+  std::vector<std::string> MemberTypes;
   bool operator==(const RecordFacts &) const = default;
 };
 
