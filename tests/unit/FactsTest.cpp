@@ -192,7 +192,7 @@ void expectSame(const TUFacts &A, const TUFacts &B) {
   EXPECT_EQ(A.Diags, B.Diags);
   EXPECT_EQ(A.SideAnnotationsMatched, B.SideAnnotationsMatched);
   expectSameList(A.Uses, B.Uses, Same);
-  EXPECT_EQ(A.ParseFailed, B.ParseFailed);
+  EXPECT_EQ(A.Outcome, B.Outcome);
 }
 
 //===----------------------------------------------------------------------===//
@@ -326,7 +326,7 @@ TUFacts fullFacts() {
              {"src/Billing.cpp", 38, 20},
              "shop::Billing::run",
              {"billing"}}};
-  F.ParseFailed = true;
+  F.Outcome = TUOutcome::TimedOut;
   return F;
 }
 
@@ -516,7 +516,10 @@ TEST(FactsIOTest, NamesThePathOfAWrongMember) {
        "invalid facts: integer out of range at facts.functions[0].returns[0].transforms"},
       {R"("records":{"A":{"bases":"B"}}})",
        "invalid facts: expected an array at facts.records.A.bases"},
-      {R"("parse_failed":1})", "invalid facts: expected a boolean at facts.parse_failed"},
+      {R"("outcome":true})", "invalid facts: expected a string at facts.outcome"},
+      {R"("outcome":"exploded"})", "invalid facts: unknown enumerator at facts.outcome"},
+      {R"("functions":[{"calls":[{"virtual":1}]}]})",
+       "invalid facts: expected a boolean at facts.functions[0].calls[0].virtual"},
       {R"("main":null})", "invalid facts: expected a string at facts.main"},
   };
   for (const Case &C : Cases) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 namespace pdflow {
 
@@ -49,8 +50,9 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     Error = withSuggestion("unknown command '" + Out.Command + "'", Out.Command, Commands);
     return false;
   }
-  const std::vector<std::string> Known = {"-p",       "--config", "--format", "-o",
-                                          "-j",       "--flows",  "--fail-on", "--help"};
+  const std::vector<std::string> Known = {"-p",      "--config",  "--format",     "-o",
+                                          "-j",      "--flows",   "--fail-on",    "--help",
+                                          "--stats", "--quiet",   "--tu-timeout"};
   for (size_t I = 1; I < Args.size(); ++I) {
     const std::string &A = Args[I];
     std::string V;
@@ -84,6 +86,20 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
       Out.Jobs = N;
     } else if (A == "--flows") {
       Out.Flows = true;
+    } else if (A == "--stats") {
+      Out.Stats = true;
+    } else if (A == "--quiet" || A == "-q") {
+      Out.Quiet = true;
+    } else if (is(A, "--tu-timeout")) {
+      if (!takeValue(Args, I, "--tu-timeout", V, Error))
+        return false;
+      char *End = nullptr;
+      double Seconds = std::strtod(V.c_str(), &End);
+      if (V.empty() || *End != '\0' || !(Seconds > 0)) {
+        Error = "'--tu-timeout' takes a positive number of seconds; got '" + V + "'";
+        return false;
+      }
+      Out.TuTimeout = Seconds;
     } else if (is(A, "--fail-on")) {
       if (!takeValue(Args, I, "--fail-on", V, Error))
         return false;

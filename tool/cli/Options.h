@@ -18,6 +18,9 @@ struct CliOptions {
   unsigned Jobs = 0; // 0: one per core
   bool Flows = false;
   bool Help = false;
+  bool Stats = false; // phase times and peak memory on stderr
+  bool Quiet = false; // no progress line
+  double TuTimeout = 0; // seconds; 0: no limit
   Severity FailOn = Severity::Warning;
 };
 

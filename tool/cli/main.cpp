@@ -1,6 +1,7 @@
 // pdflow's command line: parses arguments, runs the analysis library, renders.
 
 #include "Options.h"
+#include "RunReporter.h"
 
 #include "pdflow/analysis/Analysis.h"
 #include "pdflow/checks/Check.h"
@@ -12,7 +13,9 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/Threading.h"
 
+#include <chrono>
 #include <cstdio>
+#include <functional>
 #include <fstream>
 #include <iostream>
 
@@ -24,8 +27,10 @@ const char *const Usage = R"(pdflow - trace personal data through C++ code
 
 USAGE
   pdflow inventory -p BUILD_DIR [FILES...] [--config F] [--format text|json] [-o F] [-j N]
+                   [--tu-timeout S] [--stats] [--quiet]
   pdflow scan      -p BUILD_DIR [FILES...] [--config F] [--format text|json] [-o F] [-j N]
-                   [--flows] [--fail-on note|warning|error]
+                   [--flows] [--fail-on note|warning|error] [--tu-timeout S] [--stats]
+                   [--quiet]
   pdflow rules
   pdflow --help | --version
 
@@ -50,13 +55,18 @@ OPTIONS
   -j N            Parse N files at a time (default: the number of cores).
   --flows         scan: list every flow, with its steps.
   --fail-on SEV   scan: exit 1 when a finding is at or above SEV (default: warning).
+  --tu-timeout S  Drop a file whose analysis takes more than S seconds once Clang
+                  has parsed it; it is named and the run exits 3.
+  --stats         Print the time of each phase and the peak memory to stderr.
+  --quiet, -q     No progress line (shown only when stderr is a terminal).
 
 EXIT CODES
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
   2  usage or configuration error (bad option, broken .pdflow.yaml, no
      compile database, a FILE not in it); the analysis still runs where it can
-  3  analysis incomplete: a file failed to parse (each one is named)
+  3  analysis incomplete: a file failed to parse, went past --tu-timeout, or
+     crashed the analysis (each one is named; the others are analysed)
 
 Docs: docs/getting-started.md, docs/annotating.md, docs/rules/.
 )";
@@ -93,11 +103,16 @@ bool writeOutput(const std::string &Path, const std::string &Text) {
   return true;
 }
 
-void printToolDiagnostics(const AnalysisResult &R, bool Color) {
-  for (const Diagnostic &D : R.ToolDiagnostics)
-    llvm::errs() << formatDiagnostic(D, Color);
+/// The closing summary: tool diagnostics were printed as they came.
+void printIncomplete(const AnalysisResult &R) {
   for (const std::string &F : R.FailedFiles)
-    llvm::errs() << "pdflow: analysis incomplete: " << F << " failed to parse\n";
+    llvm::errs() << "pdflow: analysis incomplete: " << F << " was not analysed (see above)\n";
+}
+
+std::string currentDirectory() {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return std::string(Cwd);
 }
 
 AnalysisResult runAnalysis(const CliOptions &O, bool RunChecks) {
@@ -107,21 +122,36 @@ AnalysisResult runAnalysis(const CliOptions &O, bool RunChecks) {
   Req.ConfigFile = O.ConfigFile;
   Req.Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
   Req.RunChecks = RunChecks;
+  Req.TuTimeoutSeconds = O.TuTimeout;
+  RunReporter Reporter(O.Quiet, currentDirectory());
+  Reporter.attach(Req);
   AnalysisResult R = analyze(Req);
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
-  relativizePaths(R, std::string(Cwd));
+  Reporter.finish();
+  relativizePaths(R, currentDirectory());
   return R;
+}
+
+/// Writes the report; with --stats, says how long each phase took.
+bool writeReport(const CliOptions &O, const AnalysisResult &R,
+                 const std::function<std::string()> &Render) {
+  auto Start = std::chrono::steady_clock::now();
+  bool Written = writeOutput(O.Output, Render());
+  if (O.Stats)
+    RunReporter::printStats(
+        R.Times,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count());
+  return Written;
 }
 
 int inventory(const CliOptions &O) {
   AnalysisResult R = runAnalysis(O, /*RunChecks=*/false);
   bool Color = llvm::errs().has_colors();
-  printToolDiagnostics(R, Color);
+  printIncomplete(R);
   for (const Diagnostic &D : R.Findings)
     llvm::errs() << formatDiagnostic(D, Color);
-  std::string Text = O.Format == "json" ? renderInventoryJson(R.M) : renderInventoryText(R.M);
-  if (!writeOutput(O.Output, Text))
+  if (!writeReport(O, R, [&] {
+        return O.Format == "json" ? renderInventoryJson(R.M) : renderInventoryText(R.M);
+      }))
     return ExitUsage;
   int Code = exitCodeFor(R, Severity::Error);
   return Code;
@@ -130,16 +160,15 @@ int inventory(const CliOptions &O) {
 int scan(const CliOptions &O) {
   AnalysisResult R = runAnalysis(O, /*RunChecks=*/true);
   bool ToTerminal = O.Output.empty() && llvm::outs().has_colors();
-  printToolDiagnostics(R, llvm::errs().has_colors());
-  std::string Text;
-  if (O.Format == "json") {
-    Text = renderScanJson(R.M, R.Findings, R.Suppressed, R.ToolDiagnostics);
-  } else {
-    if (O.Flows)
-      Text += renderFlowsText(R.M);
-    Text += renderFindingsText(R.Findings, ToTerminal);
-  }
-  if (!writeOutput(O.Output, Text))
+  printIncomplete(R);
+  if (!writeReport(O, R, [&] {
+        if (O.Format == "json")
+          return renderScanJson(R.M, R.Findings, R.Suppressed, R.ToolDiagnostics);
+        std::string Text;
+        if (O.Flows)
+          Text += renderFlowsText(R.M);
+        return Text + renderFindingsText(R.Findings, ToTerminal);
+      }))
     return ExitUsage;
   return exitCodeFor(R, O.FailOn);
 }

@@ -9,6 +9,8 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <set>
 
 namespace pdflow {
@@ -113,6 +115,34 @@ void applyRuleSettings(const Config &Cfg, std::vector<Diagnostic> &Findings) {
         D.Sev = *It->second.Sev;
 }
 
+double secondsSince(std::chrono::steady_clock::time_point Start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+}
+
+/// Why a TU's facts are not used, as the head of its diagnostic.
+std::string incompleteMessage(const TUFacts &TU, double TimeoutSeconds) {
+  switch (TU.Outcome) {
+  case TUOutcome::ParseFailed:
+    return "this file does not compile with its compile_commands.json entry; its flows are "
+           "incomplete (fix the errors below or the compile command)";
+  case TUOutcome::TimedOut: {
+    std::string Limit = std::to_string(TimeoutSeconds);
+    Limit.erase(Limit.find_last_not_of('0') + 1);
+    if (!Limit.empty() && Limit.back() == '.')
+      Limit.pop_back();
+    return "pdflow's analysis of this file went past --tu-timeout " + Limit +
+           " s; it was dropped and its flows are missing (raise the limit, or report the "
+           "file to pdflow's maintainers)";
+  }
+  case TUOutcome::Crashed:
+    return "pdflow's analysis of this file crashed; it was dropped and its flows are missing "
+           "(please report the file to pdflow's maintainers)";
+  case TUOutcome::Complete:
+    break;
+  }
+  return {};
+}
+
 } // namespace
 
 AnalysisResult analyze(const AnalysisRequest &Req) {
@@ -125,8 +155,16 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
   ModelSet Builtin = builtinModels(*R.Tax, ConfigDiags);
   if (ConfigDiags.hasErrors())
     R.UsageError = true;
-  for (Diagnostic &D : ConfigDiags.sorted())
+  auto ToolDiagnostic = [&](Diagnostic D) {
+    if (Req.OnToolDiagnostic)
+      Req.OnToolDiagnostic(D);
     R.ToolDiagnostics.push_back(std::move(D));
+  };
+  for (const Diagnostic &D : R.ToolDiagnostics) // from the compile database
+    if (Req.OnToolDiagnostic)
+      Req.OnToolDiagnostic(D);
+  for (Diagnostic &D : ConfigDiags.sorted())
+    ToolDiagnostic(std::move(D));
   if (!HaveCommands) {
     R.M.Cfg = R.Cfg.get();
     R.M.Tax = R.Tax.get();
@@ -137,46 +175,69 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
   FrontendContext Ctx{*R.Cfg, *R.Tax, Models};
   std::vector<Diagnostic> Findings;
   Linker Link;
-  extractAll(Cmds, Ctx, std::max(1u, Req.Jobs), [&](TUFacts TU) {
-    if (TU.ParseFailed) {
+  ExtractOptions Extract;
+  Extract.Jobs = std::max(1u, Req.Jobs);
+  Extract.TuTimeoutSeconds = Req.TuTimeoutSeconds;
+  std::atomic<size_t> Started{0};
+  if (Req.OnProgress)
+    Extract.OnStart = [&](size_t I) {
+      Req.OnProgress({Progress::Phase::Parsing, ++Started, Cmds.size(), Cmds[I].File});
+    };
+  auto Start = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::duration Linking{};
+  extractAll(Cmds, Ctx, Extract, [&](TUFacts TU) {
+    if (TU.Outcome != TUOutcome::Complete) {
       R.Incomplete = true;
       R.FailedFiles.push_back(TU.MainFile);
       Diagnostic D{Severity::Error, {TU.MainFile, 0, 0},
-                   "this file does not compile with its compile_commands.json entry; its "
-                   "flows are incomplete (fix the errors below or the compile command)",
-                   "", {}, {}};
+                   incompleteMessage(TU, Req.TuTimeoutSeconds), "", {}, {}};
       for (const Diagnostic &E : TU.Diags)
         if (E.Rule.empty())
           D.Notes.push_back({E.Loc, E.Message});
-      R.ToolDiagnostics.push_back(std::move(D));
+      ToolDiagnostic(std::move(D));
+      if (TU.Outcome != TUOutcome::ParseFailed)
+        return; // partial facts of a TU cut short are not used
     }
     for (const Diagnostic &D : TU.Diags)
       if (!D.Rule.empty())
         Findings.push_back(D);
+    auto LinkStart = std::chrono::steady_clock::now();
     Link.add(std::move(TU));
+    Linking += std::chrono::steady_clock::now() - LinkStart;
   });
-
+  auto LinkStart = std::chrono::steady_clock::now();
   Program P = Link.finish();
+  Linking += std::chrono::steady_clock::now() - LinkStart;
+  R.Times.Link = std::chrono::duration<double>(Linking).count();
+  R.Times.Parse = secondsSince(Start) - R.Times.Link;
   const auto &Side = R.Cfg->Data;
   for (size_t I = 0; I < Side.size(); ++I)
     if (!P.SideAnnotationsMatched.count(static_cast<int>(I)))
-      R.ToolDiagnostics.push_back(
-          {Severity::Warning, Side[I].Loc,
-           "side annotation '" + Side[I].Symbol +
-               "' matches no declaration in the analysed files; check the qualified name",
-           "", {}, {}});
+      ToolDiagnostic({Severity::Warning, Side[I].Loc,
+                      "side annotation '" + Side[I].Symbol +
+                          "' matches no declaration in the analysed files; check the "
+                          "qualified name",
+                      "", {}, {}});
+  if (Req.OnProgress)
+    Req.OnProgress({Progress::Phase::Solving, 0, 0, ""});
+  Start = std::chrono::steady_clock::now();
   R.M = solve(P, *R.Cfg, *R.Tax, Models);
+  R.Times.Solve = secondsSince(Start);
 
-  if (Req.RunChecks)
+  Start = std::chrono::steady_clock::now();
+  if (Req.RunChecks) {
+    if (Req.OnProgress)
+      Req.OnProgress({Progress::Phase::Checking, 0, 0, ""});
     for (Diagnostic &D : runChecks(R.M)) {
       // A rule option the config gets wrong is a config error, not a finding.
       if (D.Rule.empty()) {
         R.UsageError = R.UsageError || D.Sev == Severity::Error;
-        R.ToolDiagnostics.push_back(std::move(D));
+        ToolDiagnostic(std::move(D));
         continue;
       }
       Findings.push_back(std::move(D));
     }
+  }
   applyRuleSettings(*R.Cfg, Findings);
   std::sort(Findings.begin(), Findings.end(), diagnosticLess);
   Findings.erase(std::unique(Findings.begin(), Findings.end()), Findings.end());
@@ -185,6 +246,7 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
   SuppressionResult S = Filter.apply(std::move(Findings));
   R.Findings = std::move(S.Kept);
   R.Suppressed = std::move(S.Suppressed);
+  R.Times.Checks = secondsSince(Start);
   std::stable_sort(R.ToolDiagnostics.begin(), R.ToolDiagnostics.end(), diagnosticLess);
   return R;
 }
@@ -212,12 +274,21 @@ void relativize(Diagnostic &D, const std::string &Prefix) {
   for (FixIt &F : D.FixIts)
     relativize(F.Loc, Prefix);
 }
-} // namespace
 
-void relativizePaths(AnalysisResult &R, const std::string &Dir) {
+std::string directoryPrefix(const std::string &Dir) {
   std::string Prefix = absolute(Dir);
   if (Prefix.empty() || Prefix.back() != '/')
     Prefix += '/';
+  return Prefix;
+}
+} // namespace
+
+void relativizePaths(Diagnostic &D, const std::string &Dir) {
+  relativize(D, directoryPrefix(Dir));
+}
+
+void relativizePaths(AnalysisResult &R, const std::string &Dir) {
+  std::string Prefix = directoryPrefix(Dir);
   Model &M = R.M;
   for (DataElement &E : M.Elements) {
     relativize(E.Loc, Prefix);

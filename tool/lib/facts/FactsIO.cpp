@@ -70,6 +70,20 @@ const char *writeTargetName(WriteTargetKind K) {
   return "field";
 }
 
+const char *tuOutcomeName(TUOutcome O) {
+  switch (O) {
+  case TUOutcome::Complete:
+    return "complete";
+  case TUOutcome::ParseFailed:
+    return "parse-failed";
+  case TUOutcome::TimedOut:
+    return "timed-out";
+  case TUOutcome::Crashed:
+    return "crashed";
+  }
+  return "complete";
+}
+
 const char *annotationKindName(AnnotationKind K) {
   switch (K) {
   case AnnotationKind::Data:
@@ -114,6 +128,8 @@ PDFLOW_ENUM_INFO(OriginKind, originKindName, OriginKind::Element, OriginKind::Pa
                  OriginKind::CallOutArg, OriginKind::ObjectType, OriginKind::Lambda)
 PDFLOW_ENUM_INFO(WriteTargetKind, writeTargetName, WriteTargetKind::Field, WriteTargetKind::Global,
                  WriteTargetKind::Param, WriteTargetKind::This, WriteTargetKind::Through)
+PDFLOW_ENUM_INFO(TUOutcome, tuOutcomeName, TUOutcome::Complete, TUOutcome::ParseFailed,
+                 TUOutcome::TimedOut, TUOutcome::Crashed)
 PDFLOW_ENUM_INFO(AnnotationKind, annotationKindName, AnnotationKind::Data, AnnotationKind::Subject,
                  AnnotationKind::Sink, AnnotationKind::Transform, AnnotationKind::Activity,
                  AnnotationKind::ConsentCheck)
@@ -340,7 +356,7 @@ template <> struct Schema<TUFacts> {
     Field("diags", &TUFacts::Diags);
     Field("side_matched", &TUFacts::SideAnnotationsMatched);
     Field("uses", &TUFacts::Uses);
-    Field("parse_failed", &TUFacts::ParseFailed);
+    Field("outcome", &TUFacts::Outcome);
   }
 };
 

@@ -409,15 +409,23 @@ void collectSuppressions(const SourceManager &SM, const std::set<FileID> &Files,
 
 class FactsConsumer : public ASTConsumer {
 public:
-  FactsConsumer(const FrontendContext &Ctx, TUFacts &Out) : Ctx(Ctx), Out(Out) {}
+  FactsConsumer(const FrontendContext &Ctx, TUFacts &Out, const Deadline &Limit)
+      : Ctx(Ctx), Out(Out), Limit(Limit) {}
 
   void HandleTranslationUnit(ASTContext &AC) override {
     DeclIndex Index(Ctx);
     DeclCollector Decls(AC, Ctx, Index, Out);
     Decls.TraverseDecl(AC.getTranslationUnitDecl());
-    FunctionAnalyzer Functions(AC, Index, Out.Functions, Out.Uses);
-    for (const FunctionDecl *FD : Decls.Definitions)
+    FunctionAnalyzer Functions(AC, Index, Out.Functions, Out.Uses, Limit);
+    for (const FunctionDecl *FD : Decls.Definitions) {
+      if (Limit.passed()) {
+        Out.Outcome = TUOutcome::TimedOut;
+        return;
+      }
       Functions.analyze(FD);
+    }
+    if (Functions.cutShort())
+      Out.Outcome = TUOutcome::TimedOut;
     const SourceManager &SM = AC.getSourceManager();
     Decls.Files.insert(SM.getMainFileID());
     collectSuppressions(SM, Decls.Files, Out);
@@ -426,13 +434,14 @@ public:
 private:
   const FrontendContext &Ctx;
   TUFacts &Out;
+  const Deadline &Limit;
 };
 
 } // namespace
 
 std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &,
                                                             llvm::StringRef) {
-  return std::make_unique<FactsConsumer>(Ctx, Out);
+  return std::make_unique<FactsConsumer>(Ctx, Out, Limit);
 }
 
 } // namespace pdflow

@@ -65,8 +65,8 @@ std::vector<std::string> sortedUnique(std::vector<std::string> V) {
 
 FunctionAnalyzer::FunctionAnalyzer(ASTContext &AC, const DeclIndex &Index,
                                    std::vector<FunctionFacts> &Out,
-                                   std::vector<ElementUse> &Uses)
-    : AC(AC), Index(Index), Out(Out), Uses(Uses) {}
+                                   std::vector<ElementUse> &Uses, const Deadline &Limit)
+    : AC(AC), Index(Index), Out(Out), Uses(Uses), Limit(Limit) {}
 
 void FunctionAnalyzer::analyze(const FunctionDecl *FD) {
   if (const auto *M = dyn_cast<CXXMethodDecl>(FD); M && M->getParent()->isLambda())
@@ -171,6 +171,10 @@ void FunctionAnalyzer::runDataflow(const CFG &G) {
     Work.erase(Work.begin());
     if (++Visits[B.getBlockID()] > MaxVisitsPerBlock)
       continue;
+    if (Limit.passed()) {
+      CutShort = true; // the TU is dropped as timed out
+      return;
+    }
     std::optional<State> In;
     if (&B == &G.getEntry())
       In = EntryState;

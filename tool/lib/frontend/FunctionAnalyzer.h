@@ -2,6 +2,7 @@
 #define PDFLOW_FRONTEND_FUNCTIONANALYZER_H
 
 #include "DeclIndex.h"
+#include "FactsExtractor.h"
 
 #include "pdflow/facts/Facts.h"
 
@@ -35,10 +36,13 @@ namespace pdflow {
 class FunctionAnalyzer : public clang::ConstStmtVisitor<FunctionAnalyzer, Value> {
 public:
   FunctionAnalyzer(clang::ASTContext &AC, const DeclIndex &Index,
-                   std::vector<FunctionFacts> &Out, std::vector<ElementUse> &Uses);
+                   std::vector<FunctionFacts> &Out, std::vector<ElementUse> &Uses,
+                   const Deadline &Limit);
 
   /// Appends FD's facts, and those of every lambda in it, to Out.
   void analyze(const clang::FunctionDecl *FD);
+  /// True when a body's analysis stopped at the deadline.
+  bool cutShort() const { return CutShort; }
 
   // Expressions: the origins of E's value (the visitor's entry points).
   Value VisitStmt(const clang::Stmt *S);
@@ -195,8 +199,10 @@ private:
   const DeclIndex &Index;
   std::vector<FunctionFacts> &Out;
   std::vector<ElementUse> &Uses;
+  const Deadline &Limit;
   std::deque<Frame> Frames; // lambdas nest; a deque keeps references to outer frames valid
   std::set<const clang::CXXMethodDecl *> LambdasDone;
+  bool CutShort = false;
 
   Frame &cur() { return Frames.back(); }
   const Frame &cur() const { return Frames.back(); }

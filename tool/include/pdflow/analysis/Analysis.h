@@ -11,11 +11,26 @@
 #include "pdflow/report/Report.h"
 #include "pdflow/taxonomy/Taxonomy.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace pdflow {
+
+/// Where a run is, for a progress display.
+struct Progress {
+  enum class Phase { Parsing, Solving, Checking };
+  Phase What = Phase::Parsing;
+  size_t Done = 0, Total = 0; // Parsing: TUs started, of Total
+  std::string File;           // Parsing: the TU just started
+};
+
+/// Wall time of each phase, in seconds. Linking runs as TUs finish, beside
+/// the parsing; its time is not counted in Parse.
+struct PhaseTimes {
+  double Parse = 0, Link = 0, Solve = 0, Checks = 0;
+};
 
 struct AnalysisRequest {
   /// Directory holding compile_commands.json (ignored when Commands is set).
@@ -32,6 +47,14 @@ struct AnalysisRequest {
   std::string ConfigName = ".pdflow.yaml";
   unsigned Jobs = 1;
   bool RunChecks = true;
+  /// Seconds pdflow's analysis of one TU may take once Clang parsed it
+  /// (0: no limit); a TU over it is named and its facts dropped.
+  double TuTimeoutSeconds = 0;
+  /// Called with each tool diagnostic as soon as it is known: config errors
+  /// and TUs that failed come out before the solve, however long it takes.
+  std::function<void(const Diagnostic &)> OnToolDiagnostic;
+  /// Called as the run moves on; parsing calls it from worker threads.
+  std::function<void(const Progress &)> OnProgress;
 };
 
 /// Exit codes, as documented in `pdflow --help` and docs.
@@ -52,9 +75,10 @@ struct AnalysisResult {
   /// Rule findings after suppressions (invalid-annotation included).
   std::vector<Diagnostic> Findings;
   std::vector<SuppressedFinding> Suppressed;
-  std::vector<std::string> FailedFiles;
+  std::vector<std::string> FailedFiles; // TUs not analysed, in database order
   bool UsageError = false;  // bad config, unknown FILES, no database
-  bool Incomplete = false;  // a TU failed to parse
+  bool Incomplete = false;  // a TU failed to parse, timed out or crashed
+  PhaseTimes Times;
 };
 
 AnalysisResult analyze(const AnalysisRequest &Req);
@@ -65,6 +89,7 @@ int exitCodeFor(const AnalysisResult &R, Severity FailOn);
 
 /// Rewrites every path in R under Dir as relative to it, for display.
 void relativizePaths(AnalysisResult &R, const std::string &Dir);
+void relativizePaths(Diagnostic &D, const std::string &Dir);
 
 } // namespace pdflow
 

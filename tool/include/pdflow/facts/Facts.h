@@ -190,6 +190,15 @@ struct RecordFacts {
   bool operator==(const RecordFacts &) const = default;
 };
 
+/// How a TU's extraction ended. Anything but Complete leaves the analysis
+/// incomplete: the TU is named and its facts are not used.
+enum class TUOutcome : uint8_t {
+  Complete,
+  ParseFailed, // Clang reported errors (in Diags)
+  TimedOut,    // pdflow's analysis of it went past --tu-timeout
+  Crashed,     // pdflow's analysis of it crashed
+};
+
 struct TUFacts {
   int Version = FactsFormatVersion;
   std::string MainFile;
@@ -202,7 +211,7 @@ struct TUFacts {
   std::vector<Diagnostic> Diags; // invalid-annotation and parse errors
   std::vector<int> SideAnnotationsMatched; // indexes into Config::Data
   std::vector<ElementUse> Uses;            // reads of elements, by function
-  bool ParseFailed = false;
+  TUOutcome Outcome = TUOutcome::Complete;
 };
 
 /// Serialises facts to the versioned on-disk form (JSON).

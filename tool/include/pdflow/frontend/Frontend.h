@@ -41,9 +41,13 @@ bool loadCompileCommands(const std::string &BuildDir, std::vector<CompileCommand
 /// headers' resource directory.
 std::vector<std::string> adjustArguments(const std::vector<std::string> &Args);
 
-/// Parses one TU and extracts its facts. Never throws; a TU that does not
-/// parse gets ParseFailed and its errors in Diags.
-TUFacts extractFacts(const CompileCommand &Cmd, const FrontendContext &Ctx);
+/// Parses one TU and extracts its facts, on a thread of its own with crash
+/// recovery. Never throws: a TU that does not parse gets ParseFailed and its
+/// errors in Diags; one whose analysis crashes gets Crashed; one whose
+/// analysis runs past TimeoutSeconds (0: no limit) after Clang parsed it
+/// gets TimedOut.
+TUFacts extractFacts(const CompileCommand &Cmd, const FrontendContext &Ctx,
+                     double TimeoutSeconds = 0);
 
 /// Extracts facts from in-memory code (unit tests, fixtures). Args are
 /// compiler flags without the file name, e.g. {"-std=c++17", "-I", dir}.
@@ -51,12 +55,19 @@ TUFacts extractFactsFromCode(const std::string &Code, const std::string &FileNam
                              const std::vector<std::string> &Args,
                              const FrontendContext &Ctx);
 
-/// Extracts every command's facts on Jobs threads and hands each TU's facts
-/// to Consume in the order of Cmds, whatever the scheduling, as soon as it
-/// and those before it are done (so the caller can merge and free them).
+struct ExtractOptions {
+  unsigned Jobs = 1;
+  double TuTimeoutSeconds = 0; // 0: no limit
+  /// Called as the extraction of Cmds[Index] starts, on its worker thread.
+  std::function<void(size_t Index)> OnStart;
+};
+
+/// Extracts every command's facts on Opts.Jobs threads and hands each TU's
+/// facts to Consume in the order of Cmds, whatever the scheduling, as soon as
+/// it and those before it are done (so the caller can merge and free them).
 /// Consume is never called on two TUs at once.
 void extractAll(const std::vector<CompileCommand> &Cmds, const FrontendContext &Ctx,
-                unsigned Jobs, const std::function<void(TUFacts)> &Consume);
+                const ExtractOptions &Opts, const std::function<void(TUFacts)> &Consume);
 
 } // namespace pdflow
 
