@@ -12,8 +12,9 @@ The pick is K flows (default 30) drawn with Python's `random.Random(seed)`
 to fill in. The same file and seed always give the same pick.
 
 --summary prints the number of flows and findings, how many flows pass
-through a program-wide node (a step "stored in '...'": a field or global of
-which the whole program has one), and the nodes most flows go through.
+through a program-wide node (a field or global of which the whole program
+has one node: see nodes_of for how the steps show it), and the nodes most
+flows go through.
 """
 import argparse
 import collections
@@ -45,11 +46,18 @@ def where(obj, root):
 
 
 def nodes_of(flow):
-    found = []
+    """The program-wide nodes a flow passes through. The solver marks a store
+    into a field's or a global's node with a step "stored in 'NAME'" at the
+    same place as the frontend's own step for that write ("stored in field
+    '...'", "stored in '...'"); a store into a local has only the latter."""
+    found, prev = [], None
     for step in flow.get("steps", []):
-        m = NODE_STEP.match(step.get("what") or "")
-        if m:
+        what = step.get("what") or ""
+        here = (step.get("file"), step.get("line"), step.get("column"))
+        m = NODE_STEP.match(what)
+        if m and prev and prev[0] == here and prev[1].startswith("stored in "):
             found.append(m.group(1))
+        prev = (here, what)
     return found
 
 
