@@ -154,7 +154,8 @@ count_planted() { # PROJECT JSON
 import json, os, sys
 proj, scan = sys.argv[1], json.load(open(sys.argv[2]))
 names = {e["id"]: e["name"] for e in scan["elements"]}
-got = {(os.path.relpath(f["location"]["file"], proj), f["location"]["line"], names.get(f["element"]))
+rel = lambda p: os.path.relpath(p, proj) if os.path.isabs(p) else p
+got = {(rel(f["location"]["file"]), f["location"]["line"], names.get(f["element"]))
        for f in scan["flows"] if f.get("location")}
 planted = [l.split("\t") for l in open(os.path.join(proj, "planted_flows.tsv")).read().splitlines()]
 print(sum((p[0], int(p[1]), p[2]) in got for p in planted))

@@ -5,8 +5,9 @@
 # (WITH_XC_ALL: browser integration, networking, KeeShare, SSH agent,
 # YubiKey, Secret Service) and exports the compile commands. The sources
 # include headers that Qt's moc and uic generate at build time (ui_*.h,
-# *.moc), so each target's AUTOGEN step is run, and nothing else: no
-# object is compiled and nothing is run. Only TUs under SRC/src are kept.
+# *.moc) and D-Bus adaptor headers that qdbusxml2cpp generates, so those
+# steps are run, and nothing else: no object is compiled and nothing of the
+# project is run. Only TUs under SRC/src are kept.
 # Needs cmake, ninja, clang++-19 and the Debian packages in bench/real/README.md.
 set -euo pipefail
 [ $# -eq 3 ] || { echo "usage: compdb.sh SRC BUILD JOBS" >&2; exit 2; }
@@ -24,6 +25,10 @@ while IFS= read -r info; do
   (cd "$(dirname "$(dirname "$(dirname "$info")")")" && nice cmake -E cmake_autogen "$info" Release) \
     >>"$BUILD/autogen.log" 2>&1
 done < <(find "$BUILD" -name AutogenInfo.json | sort)
+# D-Bus adaptors (qdbusxml2cpp): their custom command alone, for the same reason.
+while IFS= read -r adaptor; do
+  (cd "$BUILD" && eval "$(ninja -t commands "$adaptor" | tail -n 1)") >>"$BUILD/autogen.log" 2>&1
+done < <(cd "$BUILD" && ninja -t targets all | grep -oE '^src/[^:/]*adaptor\.h' | sort -u)
 python3 "$HERE/../compdb.py" filter "$BUILD/compile_commands.json" "$BUILD/compile_commands.src.json" "$SRC/src" >/dev/null
 mv "$BUILD/compile_commands.json" "$BUILD/compile_commands.full.json"
 mv "$BUILD/compile_commands.src.json" "$BUILD/compile_commands.json"
