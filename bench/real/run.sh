@@ -141,7 +141,7 @@ sample_stacks() { # PID FILE
   for ((i = 1; i <= STACKS; i++)); do
     echo "=== sample $i at $(date +%T), pid $pid" >>"$file"
     timeout 120 gdb -p "$pid" -batch -ex 'thread apply all bt 20' >>"$file" 2>&1 || true
-    ((i < STACKS)) && sleep 5
+    if ((i < STACKS)); then sleep 5; fi
   done
 }
 
@@ -243,7 +243,7 @@ fi
 
 {
   echo "project:  $NAME ($(git -C "$SRC" describe --tags --always 2>/dev/null || echo 'not a git checkout')), $TUS TUs, -j $JOBS"
-  echo "pdflow:   $PDFLOW ($(git -C "$(dirname "$PDFLOW")" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+  [[ "$ONLY" == syntax ]] || echo "pdflow:   $PDFLOW ($("$PDFLOW" --version 2>&1 | head -n 1))"
   echo "config:   $CONFIG"
   echo "machine:  $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
   echo
