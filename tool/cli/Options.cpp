@@ -10,7 +10,23 @@ namespace pdflow {
 
 namespace {
 
-const std::vector<std::string> Commands = {"inventory", "scan", "rules"};
+const std::vector<std::string> Commands = {"inventory", "scan", "facts", "rules"};
+
+/// "K/N" with 1 <= K <= N.
+bool parseShard(const std::string &V, unsigned &Index, unsigned &Count) {
+  size_t Slash = V.find('/');
+  if (Slash == std::string::npos)
+    return false;
+  unsigned K = 0, N = 0;
+  auto [P1, E1] = std::from_chars(V.data(), V.data() + Slash, K);
+  auto [P2, E2] = std::from_chars(V.data() + Slash + 1, V.data() + V.size(), N);
+  if (E1 != std::errc() || E2 != std::errc() || P1 != V.data() + Slash ||
+      P2 != V.data() + V.size() || K == 0 || N == 0 || K > N)
+    return false;
+  Index = K - 1;
+  Count = N;
+  return true;
+}
 
 bool takeValue(const std::vector<std::string> &Args, size_t &I, const std::string &Flag,
                std::string &Value, std::string &Error) {
@@ -42,7 +58,7 @@ bool is(const std::string &Arg, const std::string &Flag) {
 
 bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::string &Error) {
   if (Args.empty()) {
-    Error = "no command; expected one of inventory, scan, rules";
+    Error = "no command; expected one of inventory, scan, facts, rules";
     return false;
   }
   Out.Command = Args[0];
@@ -52,7 +68,8 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
   }
   const std::vector<std::string> Known = {"-p",      "--config",  "--format",     "-o",
                                           "-j",      "--flows",   "--fail-on",    "--help",
-                                          "--stats", "--quiet",   "--tu-timeout"};
+                                          "--stats", "--quiet",   "--tu-timeout", "--facts",
+                                          "--shard"};
   for (size_t I = 1; I < Args.size(); ++I) {
     const std::string &A = Args[I];
     std::string V;
@@ -86,6 +103,17 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
       Out.Jobs = N;
     } else if (A == "--flows") {
       Out.Flows = true;
+    } else if (is(A, "--facts")) {
+      if (!takeValue(Args, I, "--facts", V, Error))
+        return false;
+      Out.FactsDirs.push_back(V);
+    } else if (is(A, "--shard")) {
+      if (!takeValue(Args, I, "--shard", V, Error))
+        return false;
+      if (!parseShard(V, Out.ShardIndex, Out.ShardCount)) {
+        Error = "'--shard' takes K/N with 1 <= K <= N, e.g. 2/8; got '" + V + "'";
+        return false;
+      }
     } else if (A == "--stats") {
       Out.Stats = true;
     } else if (A == "--quiet" || A == "-q") {
@@ -116,6 +144,28 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
   }
   if (Out.Help || Out.Command == "rules")
     return true;
+  // With --facts the positional arguments are more facts directories.
+  if (!Out.FactsDirs.empty()) {
+    Out.FactsDirs.insert(Out.FactsDirs.end(), Out.Files.begin(), Out.Files.end());
+    Out.Files.clear();
+    if (Out.Command == "facts") {
+      Error = "'--facts' reads facts for 'scan' and 'inventory'; 'facts' writes them with -o DIR";
+      return false;
+    }
+    if (!Out.BuildDir.empty()) {
+      Error = "'--facts' and '-p' exclude each other: the facts replace the compile database";
+      return false;
+    }
+    return true;
+  }
+  if (Out.Command == "facts" && Out.Output.empty()) {
+    Error = "'facts' needs -o DIR, the directory to write the facts files into";
+    return false;
+  }
+  if (Out.Command != "facts" && Out.ShardCount != 1) {
+    Error = "'--shard' is an option of 'facts'";
+    return false;
+  }
   if (Out.BuildDir.empty()) {
     Error = "'" + Out.Command +
             "' needs -p BUILD_DIR, the directory holding compile_commands.json";

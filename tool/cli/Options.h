@@ -21,6 +21,8 @@ struct CliOptions {
   bool Stats = false; // phase times and peak memory on stderr
   bool Quiet = false; // no progress line
   double TuTimeout = 0; // seconds; 0: no limit
+  std::vector<std::string> FactsDirs; // scan/inventory --facts
+  unsigned ShardIndex = 0, ShardCount = 1; // facts --shard K/N, 0-based
   Severity FailOn = Severity::Warning;
 };
 

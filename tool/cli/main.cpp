@@ -31,6 +31,9 @@ USAGE
   pdflow scan      -p BUILD_DIR [FILES...] [--config F] [--format text|json] [-o F] [-j N]
                    [--flows] [--fail-on note|warning|error] [--tu-timeout S] [--stats]
                    [--quiet]
+  pdflow scan      --facts DIR [DIR...] [options of scan but -p]
+  pdflow facts     -p BUILD_DIR [FILES...] -o DIR [--shard K/N] [--config F] [-j N]
+                   [--tu-timeout S]
   pdflow rules
   pdflow --help | --version
 
@@ -41,6 +44,10 @@ COMMANDS
   scan        Trace personal data to sinks (logs, exports, storage, third
               parties) and report rule findings in Clang's format, each with
               the flow's steps as notes. --flows also lists every flow.
+  facts       Extract each TU's facts (what pdflow learns from its code) into one
+              file per TU in DIR, for a merge elsewhere: 'scan --facts DIR...'
+              solves the facts of several shards as one program, with the same
+              output as a scan of the whole database.
   rules       List the rules with their GDPR article and default severity.
 
 OPTIONS
@@ -51,7 +58,12 @@ OPTIONS
                   directory, then from BUILD_DIR.
   --format FMT    text (default) or json.
   -o F            Write the report to F instead of standard output; F is
-                  written only when the analysis finished.
+                  written only when the analysis finished. For 'facts': the
+                  directory to write the facts files into.
+  --facts DIR     scan, inventory: read the facts written by 'pdflow facts'
+                  instead of parsing (repeat it, or list more directories).
+  --shard K/N     facts: only the K-th of N shares of the database's files, by
+                  a stable hash of their paths relative to BUILD_DIR.
   -j N            Parse N files at a time (default: the number of cores).
   --flows         scan: list every flow, with its steps.
   --fail-on SEV   scan: exit 1 when a finding is at or above SEV (default: warning).
@@ -123,9 +135,12 @@ AnalysisResult runAnalysis(const CliOptions &O, bool RunChecks) {
   Req.Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
   Req.RunChecks = RunChecks;
   Req.TuTimeoutSeconds = O.TuTimeout;
+  Req.FactsDirs = O.FactsDirs;
   RunReporter Reporter(O.Quiet, currentDirectory());
   Reporter.attach(Req);
-  AnalysisResult R = analyze(Req);
+  AnalysisResult R = O.Command == "facts"
+                         ? extractFactsInto(Req, O.Output, {O.ShardIndex, O.ShardCount})
+                         : analyze(Req);
   Reporter.finish();
   relativizePaths(R, currentDirectory());
   return R;
@@ -173,6 +188,14 @@ int scan(const CliOptions &O) {
   return exitCodeFor(R, O.FailOn);
 }
 
+int facts(const CliOptions &O) {
+  AnalysisResult R = runAnalysis(O, /*RunChecks=*/false);
+  printIncomplete(R);
+  if (O.Stats)
+    RunReporter::printStats(R.Times, 0);
+  return exitCodeFor(R, Severity::Error);
+}
+
 int rules() {
   for (const RuleInfo &R : allRules()) {
     std::string Article = R.Article.empty() ? "-" : "Art. " + std::string(R.Article);
@@ -213,5 +236,7 @@ int main(int Argc, char **Argv) {
     return inventory(O);
   if (O.Command == "scan")
     return scan(O);
+  if (O.Command == "facts")
+    return facts(O);
   return usageError("unknown command '" + O.Command + "'");
 }

@@ -8,9 +8,15 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <numeric>
 #include <set>
 
 namespace pdflow {
@@ -30,18 +36,20 @@ std::string absolute(const std::string &Path) {
   return std::string(P);
 }
 
-/// The deepest directory holding every file of Cmds.
-std::string commonDirectory(const std::vector<CompileCommand> &Cmds) {
-  if (Cmds.empty())
+/// The deepest directory holding every one of Files.
+std::string commonDirectory(const std::vector<std::string> &Files) {
+  if (Files.empty())
     return {};
-  std::string Common = llvm::sys::path::parent_path(Cmds.front().File).str();
-  for (const CompileCommand &C : Cmds)
-    while (!Common.empty() && llvm::StringRef(C.File).starts_with(Common + "/") == false)
+  std::string Common = llvm::sys::path::parent_path(Files.front()).str();
+  for (const std::string &F : Files)
+    while (!Common.empty() && !llvm::StringRef(F).starts_with(Common + "/"))
       Common = llvm::sys::path::parent_path(Common).str();
   return Common;
 }
 
-void loadConfig(const AnalysisRequest &Req, const std::vector<CompileCommand> &Cmds,
+/// Sources: the files analysed, whose common directory is one place the
+/// config is looked for.
+void loadConfig(const AnalysisRequest &Req, const std::vector<std::string> &Sources,
                 AnalysisResult &R, DiagnosticList &Diags) {
   std::optional<Config> Cfg;
   if (!Req.ConfigText.empty()) {
@@ -53,8 +61,8 @@ void loadConfig(const AnalysisRequest &Req, const std::vector<CompileCommand> &C
     // directory up.
     if (Path.empty())
       Path = findConfigFile(currentDir());
-    if (Path.empty() && !Cmds.empty())
-      Path = findConfigFile(commonDirectory(Cmds));
+    if (Path.empty() && !Sources.empty())
+      Path = findConfigFile(commonDirectory(Sources));
     if (Path.empty() && !Req.BuildDir.empty())
       Path = findConfigFile(absolute(Req.BuildDir));
     if (!Path.empty())
@@ -145,56 +153,114 @@ std::string incompleteMessage(const TUFacts &TU, double TimeoutSeconds) {
 
 } // namespace
 
-AnalysisResult analyze(const AnalysisRequest &Req) {
-  AnalysisResult R;
-  R.Tax = std::make_unique<Taxonomy>(Taxonomy::builtin());
-  std::vector<CompileCommand> Cmds;
-  bool HaveCommands = selectCommands(Req, R, Cmds);
-  DiagnosticList ConfigDiags;
-  loadConfig(Req, Cmds, R, ConfigDiags);
-  ModelSet Builtin = builtinModels(*R.Tax, ConfigDiags);
-  if (ConfigDiags.hasErrors())
-    R.UsageError = true;
-  auto ToolDiagnostic = [&](Diagnostic D) {
+namespace {
+
+/// One run of the pipeline: the TUs' facts come in (extracted here or read
+/// from facts files), are linked in database order, then solved and checked.
+class Run {
+public:
+  Run(const AnalysisRequest &Req, AnalysisResult &R) : Req(Req), R(R) {}
+
+  /// Taxonomy, compile commands, config and models. False when there is
+  /// nothing to analyse (no database).
+  bool prepare() {
+    R.Tax = std::make_unique<Taxonomy>(Taxonomy::builtin());
+    bool HaveCommands = true;
+    std::vector<std::string> Sources;
+    if (Req.FactsDirs.empty()) {
+      HaveCommands = selectCommands(Req, R, Cmds);
+      for (const Diagnostic &D : R.ToolDiagnostics) // the compile database's
+        if (Req.OnToolDiagnostic)
+          Req.OnToolDiagnostic(D);
+      for (const CompileCommand &C : Cmds)
+        Sources.push_back(C.File);
+    } else {
+      readFactsDirs(ReadTUs);
+      for (const TUFacts &TU : ReadTUs)
+        Sources.push_back(TU.MainFile);
+    }
+    DiagnosticList ConfigDiags;
+    loadConfig(Req, Sources, R, ConfigDiags);
+    ModelSet Builtin = builtinModels(*R.Tax, ConfigDiags);
+    if (ConfigDiags.hasErrors())
+      R.UsageError = true;
+    for (Diagnostic &D : ConfigDiags.sorted())
+      toolDiagnostic(std::move(D));
+    R.M.Cfg = R.Cfg.get();
+    R.M.Tax = R.Tax.get();
+    if (!HaveCommands)
+      return false;
+    Models = std::make_unique<ModelIndex>(Builtin, R.Cfg->Models);
+    return true;
+  }
+
+  FrontendContext context() const { return {*R.Cfg, *R.Tax, *Models}; }
+  const std::vector<CompileCommand> &commands() const { return Cmds; }
+
+  /// Extracts every TU's facts and hands them to Consume, in database order.
+  void extract(const std::vector<size_t> &Selected, const std::function<void(TUFacts)> &Consume) {
+    std::vector<CompileCommand> Chosen;
+    for (size_t I : Selected)
+      Chosen.push_back(Cmds[I]);
+    ExtractOptions Extract;
+    Extract.Jobs = std::max(1u, Req.Jobs);
+    Extract.TuTimeoutSeconds = Req.TuTimeoutSeconds;
+    std::atomic<size_t> Started{0};
+    if (Req.OnProgress)
+      Extract.OnStart = [&](size_t I) {
+        Req.OnProgress({Progress::Phase::Parsing, ++Started, Chosen.size(), Chosen[I].File});
+      };
+    size_t Next = 0;
+    extractAll(Chosen, context(), Extract, [&](TUFacts TU) {
+      TU.Position = static_cast<unsigned>(Selected[Next++]);
+      Consume(std::move(TU));
+    });
+  }
+
+  /// The whole analysis: facts, link, solve, checks.
+  void analyze() {
+    auto Start = std::chrono::steady_clock::now();
+    if (Req.FactsDirs.empty()) {
+      std::vector<size_t> All(Cmds.size());
+      std::iota(All.begin(), All.end(), 0);
+      extract(All, [&](TUFacts TU) { consume(std::move(TU)); });
+    } else {
+      for (TUFacts &TU : ReadTUs)
+        consume(std::move(TU));
+      ReadTUs.clear();
+    }
+    auto LinkStart = std::chrono::steady_clock::now();
+    Program P = Link.finish();
+    Linking += std::chrono::steady_clock::now() - LinkStart;
+    R.Times.Link = std::chrono::duration<double>(Linking).count();
+    R.Times.Parse = secondsSince(Start) - R.Times.Link;
+    warnUnmatchedSideAnnotations(P);
+    solveAndCheck(P);
+  }
+
+  void toolDiagnostic(Diagnostic D) {
     if (Req.OnToolDiagnostic)
       Req.OnToolDiagnostic(D);
     R.ToolDiagnostics.push_back(std::move(D));
-  };
-  for (const Diagnostic &D : R.ToolDiagnostics) // from the compile database
-    if (Req.OnToolDiagnostic)
-      Req.OnToolDiagnostic(D);
-  for (Diagnostic &D : ConfigDiags.sorted())
-    ToolDiagnostic(std::move(D));
-  if (!HaveCommands) {
-    R.M.Cfg = R.Cfg.get();
-    R.M.Tax = R.Tax.get();
-    return R;
   }
 
-  ModelIndex Models(Builtin, R.Cfg->Models);
-  FrontendContext Ctx{*R.Cfg, *R.Tax, Models};
-  std::vector<Diagnostic> Findings;
-  Linker Link;
-  ExtractOptions Extract;
-  Extract.Jobs = std::max(1u, Req.Jobs);
-  Extract.TuTimeoutSeconds = Req.TuTimeoutSeconds;
-  std::atomic<size_t> Started{0};
-  if (Req.OnProgress)
-    Extract.OnStart = [&](size_t I) {
-      Req.OnProgress({Progress::Phase::Parsing, ++Started, Cmds.size(), Cmds[I].File});
-    };
-  auto Start = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::duration Linking{};
-  extractAll(Cmds, Ctx, Extract, [&](TUFacts TU) {
+  /// A TU that did not complete is named, and its facts are used only when
+  /// they are whole (a parse with errors still has its declarations).
+  void noteIncomplete(const TUFacts &TU) {
+    R.Incomplete = true;
+    R.FailedFiles.push_back(TU.MainFile);
+    Diagnostic D{Severity::Error, {TU.MainFile, 0, 0},
+                 incompleteMessage(TU, Req.TuTimeoutSeconds), "", {}, {}};
+    for (const Diagnostic &E : TU.Diags)
+      if (E.Rule.empty())
+        D.Notes.push_back({E.Loc, E.Message});
+    toolDiagnostic(std::move(D));
+  }
+
+private:
+  void consume(TUFacts TU) {
     if (TU.Outcome != TUOutcome::Complete) {
-      R.Incomplete = true;
-      R.FailedFiles.push_back(TU.MainFile);
-      Diagnostic D{Severity::Error, {TU.MainFile, 0, 0},
-                   incompleteMessage(TU, Req.TuTimeoutSeconds), "", {}, {}};
-      for (const Diagnostic &E : TU.Diags)
-        if (E.Rule.empty())
-          D.Notes.push_back({E.Loc, E.Message});
-      ToolDiagnostic(std::move(D));
+      noteIncomplete(TU);
       if (TU.Outcome != TUOutcome::ParseFailed)
         return; // partial facts of a TU cut short are not used
     }
@@ -204,50 +270,256 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
     auto LinkStart = std::chrono::steady_clock::now();
     Link.add(std::move(TU));
     Linking += std::chrono::steady_clock::now() - LinkStart;
-  });
-  auto LinkStart = std::chrono::steady_clock::now();
-  Program P = Link.finish();
-  Linking += std::chrono::steady_clock::now() - LinkStart;
-  R.Times.Link = std::chrono::duration<double>(Linking).count();
-  R.Times.Parse = secondsSince(Start) - R.Times.Link;
-  const auto &Side = R.Cfg->Data;
-  for (size_t I = 0; I < Side.size(); ++I)
-    if (!P.SideAnnotationsMatched.count(static_cast<int>(I)))
-      ToolDiagnostic({Severity::Warning, Side[I].Loc,
-                      "side annotation '" + Side[I].Symbol +
-                          "' matches no declaration in the analysed files; check the "
-                          "qualified name",
-                      "", {}, {}});
-  if (Req.OnProgress)
-    Req.OnProgress({Progress::Phase::Solving, 0, 0, ""});
-  Start = std::chrono::steady_clock::now();
-  R.M = solve(P, *R.Cfg, *R.Tax, Models);
-  R.Times.Solve = secondsSince(Start);
+  }
 
-  Start = std::chrono::steady_clock::now();
-  if (Req.RunChecks) {
-    if (Req.OnProgress)
-      Req.OnProgress({Progress::Phase::Checking, 0, 0, ""});
-    for (Diagnostic &D : runChecks(R.M)) {
-      // A rule option the config gets wrong is a config error, not a finding.
-      if (D.Rule.empty()) {
-        R.UsageError = R.UsageError || D.Sev == Severity::Error;
-        ToolDiagnostic(std::move(D));
+  /// Facts files from `pdflow facts`, every directory's, in database order.
+  void readFactsDirs(std::vector<TUFacts> &TUs) {
+    for (const std::string &Dir : Req.FactsDirs) {
+      std::vector<std::string> Files;
+      std::error_code EC;
+      for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
+        if (llvm::StringRef(It->path()).ends_with(FactsFileSuffix))
+          Files.push_back(It->path());
+      if (EC) {
+        toolDiagnostic({Severity::Error, {Dir, 0, 0},
+                        "cannot read the facts directory: " + EC.message() +
+                            "; pass a directory written by 'pdflow facts'",
+                        "", {}, {}});
+        R.UsageError = true;
         continue;
       }
-      Findings.push_back(std::move(D));
+      if (Files.empty())
+        toolDiagnostic({Severity::Warning, {Dir, 0, 0},
+                        "no facts files (*" + std::string(FactsFileSuffix) +
+                            ") in this directory; was 'pdflow facts -o' given it?",
+                        "", {}, {}});
+      std::sort(Files.begin(), Files.end());
+      for (const std::string &F : Files) {
+        TUFacts TU;
+        std::string Error;
+        auto Buffer = llvm::MemoryBuffer::getFile(F);
+        if (!Buffer || !readFacts((*Buffer)->getBuffer().str(), TU, Error)) {
+          toolDiagnostic({Severity::Error, {F, 0, 0},
+                          (Buffer ? Error : Buffer.getError().message()) +
+                              "; extract it again with 'pdflow facts'",
+                          "", {}, {}});
+          R.UsageError = true;
+          continue;
+        }
+        TUs.push_back(std::move(TU));
+      }
+    }
+    if (!fromOneExtraction(TUs))
+      return;
+    // Shards of one database, in its order; a TU given twice counts once.
+    std::stable_sort(TUs.begin(), TUs.end(), [](const TUFacts &A, const TUFacts &B) {
+      return std::tie(A.Position, A.MainFile) < std::tie(B.Position, B.MainFile);
+    });
+    TUs.erase(std::unique(TUs.begin(), TUs.end(),
+                          [](const TUFacts &A, const TUFacts &B) {
+                            return A.Position == B.Position && A.MainFile == B.MainFile;
+                          }),
+              TUs.end());
+    checkEveryShardGiven(TUs);
+  }
+
+  /// Positions mean something only within one extraction run's selection.
+  bool fromOneExtraction(const std::vector<TUFacts> &TUs) {
+    for (const TUFacts &TU : TUs)
+      if (TU.Of != TUs.front().Of) {
+        toolDiagnostic({Severity::Error, {TU.MainFile, 0, 0},
+                        "these facts come from another extraction (of " + std::to_string(TU.Of) +
+                            " TUs, the others of " + std::to_string(TUs.front().Of) +
+                            "); merge the shards of one 'pdflow facts' run",
+                        "", {}, {}});
+        R.UsageError = true;
+        return false;
+      }
+    return true;
+  }
+
+  /// A shard left out of the merge loses its TUs' flows: the run is
+  /// incomplete (exit 3), never silently smaller.
+  void checkEveryShardGiven(const std::vector<TUFacts> &TUs) {
+    if (TUs.empty() || TUs.size() == TUs.front().Of)
+      return;
+    unsigned Of = TUs.front().Of;
+    R.Incomplete = true;
+    toolDiagnostic({Severity::Error, {Req.FactsDirs.front(), 0, 0},
+                    "analysis incomplete: facts of " + std::to_string(Of - TUs.size()) +
+                        " of the " + std::to_string(Of) +
+                        " TUs extracted are missing; pass every shard's directory to --facts",
+                    "", {}, {}});
+  }
+
+  void warnUnmatchedSideAnnotations(const Program &P) {
+    const auto &Side = R.Cfg->Data;
+    for (size_t I = 0; I < Side.size(); ++I)
+      if (!P.SideAnnotationsMatched.count(static_cast<int>(I)))
+        toolDiagnostic({Severity::Warning, Side[I].Loc,
+                        "side annotation '" + Side[I].Symbol +
+                            "' matches no declaration in the analysed files; check the "
+                            "qualified name",
+                        "", {}, {}});
+  }
+
+  void solveAndCheck(const Program &P) {
+    if (Req.OnProgress)
+      Req.OnProgress({Progress::Phase::Solving, 0, 0, ""});
+    auto Start = std::chrono::steady_clock::now();
+    R.M = solve(P, *R.Cfg, *R.Tax, *Models);
+    R.Times.Solve = secondsSince(Start);
+
+    Start = std::chrono::steady_clock::now();
+    if (Req.RunChecks) {
+      if (Req.OnProgress)
+        Req.OnProgress({Progress::Phase::Checking, 0, 0, ""});
+      for (Diagnostic &D : runChecks(R.M)) {
+        // A rule option the config gets wrong is a config error, not a finding.
+        if (D.Rule.empty()) {
+          R.UsageError = R.UsageError || D.Sev == Severity::Error;
+          toolDiagnostic(std::move(D));
+          continue;
+        }
+        Findings.push_back(std::move(D));
+      }
+    }
+    applyRuleSettings(*R.Cfg, Findings);
+    std::sort(Findings.begin(), Findings.end(), diagnosticLess);
+    Findings.erase(std::unique(Findings.begin(), Findings.end()), Findings.end());
+
+    SuppressionFilter Filter(R.M.Suppressions, ruleNames(), R.Cfg->Rules);
+    SuppressionResult S = Filter.apply(std::move(Findings));
+    R.Findings = std::move(S.Kept);
+    R.Suppressed = std::move(S.Suppressed);
+    R.Times.Checks = secondsSince(Start);
+    std::stable_sort(R.ToolDiagnostics.begin(), R.ToolDiagnostics.end(), diagnosticLess);
+  }
+
+  const AnalysisRequest &Req;
+  AnalysisResult &R;
+  std::vector<CompileCommand> Cmds;
+  std::vector<TUFacts> ReadTUs; // --facts: read before the config is looked for
+  std::unique_ptr<ModelIndex> Models;
+  std::vector<Diagnostic> Findings;
+  Linker Link;
+  std::chrono::steady_clock::duration Linking{};
+};
+
+/// "%06u-name.facts.json": database order in the name, for people listing
+/// the directory; the position inside is what counts.
+std::string factsFileName(const TUFacts &TU) {
+  char Prefix[16];
+  std::snprintf(Prefix, sizeof Prefix, "%06u-", TU.Position);
+  return Prefix + llvm::sys::path::filename(TU.MainFile).str() + FactsFileSuffix;
+}
+
+bool writeFileAtomically(const std::string &Path, const std::string &Text, std::string &Error) {
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Path + ".%%%%%%.tmp", FD, Temp)) {
+    Error = EC.message();
+    return false;
+  }
+  {
+    llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
+    Out << Text;
+    Out.close();
+    if (Out.has_error()) {
+      Error = Out.error().message();
+      Out.clear_error();
+      llvm::sys::fs::remove(Temp);
+      return false;
     }
   }
-  applyRuleSettings(*R.Cfg, Findings);
-  std::sort(Findings.begin(), Findings.end(), diagnosticLess);
-  Findings.erase(std::unique(Findings.begin(), Findings.end()), Findings.end());
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    Error = EC.message();
+    llvm::sys::fs::remove(Temp);
+    return false;
+  }
+  return true;
+}
 
-  SuppressionFilter Filter(R.M.Suppressions, ruleNames(), R.Cfg->Rules);
-  SuppressionResult S = Filter.apply(std::move(Findings));
-  R.Findings = std::move(S.Kept);
-  R.Suppressed = std::move(S.Suppressed);
-  R.Times.Checks = secondsSince(Start);
-  std::stable_sort(R.ToolDiagnostics.begin(), R.ToolDiagnostics.end(), diagnosticLess);
+} // namespace
+
+AnalysisResult analyze(const AnalysisRequest &Req) {
+  AnalysisResult R;
+  Run Pipeline(Req, R);
+  if (Pipeline.prepare())
+    Pipeline.analyze();
+  return R;
+}
+
+bool inShard(const std::string &ShardKey, const ShardSpec &Shard) {
+  return llvm::xxh3_64bits(ShardKey) % Shard.Count == Shard.Index;
+}
+
+/// The name a shard is chosen by: the file relative to the build directory,
+/// so that extraction jobs on machines with different checkout paths agree.
+std::string shardKey(const std::string &File, const std::string &BuildDir) {
+  auto Components = [](llvm::StringRef Path) {
+    llvm::SmallString<256> Abs(Path);
+    llvm::sys::fs::make_absolute(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    std::vector<std::string> Parts(llvm::sys::path::begin(Abs), llvm::sys::path::end(Abs));
+    return Parts;
+  };
+  std::vector<std::string> From = Components(BuildDir), To = Components(File);
+  size_t Common = 0;
+  while (Common < From.size() && Common < To.size() && From[Common] == To[Common])
+    ++Common;
+  std::string Key;
+  for (size_t I = Common; I < From.size(); ++I)
+    Key += "../";
+  for (size_t I = Common; I < To.size(); ++I)
+    Key += To[I] + (I + 1 < To.size() ? "/" : "");
+  return Key;
+}
+
+/// Facts files already in Dir: those this run does not rewrite are stale
+/// (another shard count, a file gone from the database) and are removed.
+std::set<std::string> factsFilesIn(const std::string &Dir) {
+  std::set<std::string> Files;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(FactsFileSuffix))
+      Files.insert(It->path());
+  return Files;
+}
+
+AnalysisResult extractFactsInto(const AnalysisRequest &Req, const std::string &Dir,
+                                const ShardSpec &Shard) {
+  AnalysisResult R;
+  Run Pipeline(Req, R);
+  if (!Pipeline.prepare())
+    return R;
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir)) {
+    Pipeline.toolDiagnostic({Severity::Error, {Dir, 0, 0},
+                             "cannot create the facts directory: " + EC.message(), "", {}, {}});
+    R.UsageError = true;
+    return R;
+  }
+  std::set<std::string> Stale = factsFilesIn(Dir);
+  std::vector<size_t> Selected;
+  const std::vector<CompileCommand> &Cmds = Pipeline.commands();
+  for (size_t I = 0; I < Cmds.size(); ++I)
+    if (inShard(shardKey(Cmds[I].File, Req.BuildDir), Shard))
+      Selected.push_back(I);
+  Pipeline.extract(Selected, [&](TUFacts TU) {
+    if (TU.Outcome != TUOutcome::Complete)
+      Pipeline.noteIncomplete(TU);
+    TU.Of = static_cast<unsigned>(Cmds.size());
+    std::string Path = (llvm::Twine(Dir) + "/" + factsFileName(TU)).str();
+    Stale.erase(Path);
+    std::string Error;
+    if (!writeFileAtomically(Path, writeFacts(TU), Error)) {
+      Pipeline.toolDiagnostic(
+          {Severity::Error, {Path, 0, 0}, "cannot write facts: " + Error, "", {}, {}});
+      R.UsageError = true;
+    }
+  });
+  for (const std::string &Old : Stale)
+    llvm::sys::fs::remove(Old);
   return R;
 }
 

@@ -357,6 +357,8 @@ template <> struct Schema<TUFacts> {
     Field("side_matched", &TUFacts::SideAnnotationsMatched);
     Field("uses", &TUFacts::Uses);
     Field("outcome", &TUFacts::Outcome);
+    Field("position", &TUFacts::Position);
+    Field("of", &TUFacts::Of);
   }
 };
 

@@ -55,7 +55,20 @@ struct AnalysisRequest {
   std::function<void(const Diagnostic &)> OnToolDiagnostic;
   /// Called as the run moves on; parsing calls it from worker threads.
   std::function<void(const Progress &)> OnProgress;
+  /// Read the TUs' facts from these directories (written by `pdflow facts`)
+  /// instead of parsing the compile database's files.
+  std::vector<std::string> FactsDirs;
 };
+
+/// Every N-th TU of a database, by a stable hash of its file's path relative
+/// to the build directory (`--shard K/N` is Index K-1 of Count N).
+struct ShardSpec {
+  unsigned Index = 0;
+  unsigned Count = 1;
+};
+
+/// Facts files end so: `pdflow facts` writes them, `--facts` reads them.
+inline constexpr const char *FactsFileSuffix = ".facts.json";
 
 /// Exit codes, as documented in `pdflow --help` and docs.
 enum ExitCode : int {
@@ -82,6 +95,16 @@ struct AnalysisResult {
 };
 
 AnalysisResult analyze(const AnalysisRequest &Req);
+
+/// True when the TU whose file is ShardKey (its path relative to the build
+/// directory) belongs to Shard.
+bool inShard(const std::string &ShardKey, const ShardSpec &Shard);
+
+/// `pdflow facts`: extracts the facts of the TUs of Req's database that fall
+/// in Shard and writes one file per TU into Dir (atomically). The result
+/// holds the tool diagnostics and the TUs that did not complete.
+AnalysisResult extractFactsInto(const AnalysisRequest &Req, const std::string &Dir,
+                                const ShardSpec &Shard);
 
 /// The exit code for a finished analysis: usage errors first, then an
 /// incomplete analysis, then findings at or above FailOn.

@@ -21,7 +21,7 @@
 namespace pdflow {
 
 /// Bumped whenever the on-disk form changes; older facts are re-extracted.
-inline constexpr int FactsFormatVersion = 2;
+inline constexpr int FactsFormatVersion = 3;
 
 enum class OriginKind : uint8_t {
   Element,    // Ref: element id (an annotated declaration read here)
@@ -212,6 +212,12 @@ struct TUFacts {
   std::vector<int> SideAnnotationsMatched; // indexes into Config::Data
   std::vector<ElementUse> Uses;            // reads of elements, by function
   TUOutcome Outcome = TUOutcome::Complete;
+  /// Its index in the compile database: facts from shards merge in this
+  /// order, the order a single scan links them in.
+  unsigned Position = 0;
+  /// How many TUs the extraction run selected in all (every shard's): a
+  /// merge checks that positions 0 to Of - 1 are all there.
+  unsigned Of = 0;
 };
 
 /// Serialises facts to the versioned on-disk form (JSON).
