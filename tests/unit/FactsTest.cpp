@@ -581,3 +581,44 @@ TEST(FactsProjectionTest, SymbolicOriginsRememberTheMemberForLater) {
   ASSERT_TRUE(projectOrigin(E, "body"));
   EXPECT_FALSE(E.Projected); // an element is what it is, whatever it is read through
 }
+
+TEST(FactsWideningTest, ManyPathsOfOneSourceBecomeTheirCommonPath) {
+  Value V;
+  for (size_t I = 0; I <= MaxPathsPerSource; ++I) {
+    Origin O = Origin::global("c:@ServerInstance");
+    O.Projected = true;
+    O.Via = "Config.m" + std::to_string(I);
+    V.push_back(O);
+  }
+  V.push_back(Origin::element("e.nick"));
+  ASSERT_TRUE(widenValue(V));
+  ASSERT_EQ(V.size(), 2u);
+  EXPECT_EQ(V[0].Ref, "c:@ServerInstance");
+  EXPECT_TRUE(V[0].Projected);
+  EXPECT_EQ(V[0].Via, "Config"); // stands for every member of Config read
+  EXPECT_EQ(V[1].Ref, "e.nick");
+}
+
+TEST(FactsWideningTest, PathsWithNothingInCommonBecomeTheWholeSource) {
+  Value V;
+  for (size_t I = 0; I <= MaxPathsPerSource; ++I) {
+    Origin O = Origin::param(0);
+    O.Projected = true;
+    O.Via = "m" + std::to_string(I);
+    O.At = I % 2 ? "x.a" : "x.b";
+    V.push_back(O);
+  }
+  ASSERT_TRUE(widenValue(V));
+  ASSERT_EQ(V.size(), 1u);
+  EXPECT_FALSE(V[0].Projected);
+  EXPECT_EQ(V[0].Via, "");
+  EXPECT_EQ(V[0].At, "x");
+}
+
+TEST(FactsWideningTest, ManySourcesAreKeptApart) {
+  Value V;
+  for (size_t I = 0; I <= 2 * MaxPathsPerSource; ++I)
+    V.push_back(Origin::element("e" + std::to_string(I)));
+  EXPECT_FALSE(widenValue(V));
+  EXPECT_EQ(V.size(), 2 * MaxPathsPerSource + 1);
+}

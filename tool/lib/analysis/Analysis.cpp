@@ -5,6 +5,7 @@
 #include "pdflow/solver/ModelIndex.h"
 #include "pdflow/solver/Solver.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -17,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <numeric>
+#include <optional>
 #include <set>
 
 namespace pdflow {
@@ -161,24 +163,26 @@ class Run {
 public:
   Run(const AnalysisRequest &Req, AnalysisResult &R) : Req(Req), R(R) {}
 
-  /// Taxonomy, compile commands, config and models. False when there is
-  /// nothing to analyse (no database).
+  /// Taxonomy, compile commands (or facts files), config and models. False
+  /// when there is nothing to analyse (no database).
   bool prepare() {
     R.Tax = std::make_unique<Taxonomy>(Taxonomy::builtin());
-    bool HaveCommands = true;
-    std::vector<std::string> Sources;
-    if (Req.FactsDirs.empty()) {
-      HaveCommands = selectCommands(Req, R, Cmds);
-      for (const Diagnostic &D : R.ToolDiagnostics) // the compile database's
-        if (Req.OnToolDiagnostic)
-          Req.OnToolDiagnostic(D);
-      for (const CompileCommand &C : Cmds)
-        Sources.push_back(C.File);
-    } else {
-      readFactsDirs(ReadTUs);
-      for (const TUFacts &TU : ReadTUs)
-        Sources.push_back(TU.MainFile);
+    if (!Req.FactsDirs.empty()) {
+      listFactsFiles();
+      return true; // the config is looked for once the facts name their sources
     }
+    bool HaveCommands = selectCommands(Req, R, Cmds);
+    for (const Diagnostic &D : R.ToolDiagnostics) // the compile database's
+      if (Req.OnToolDiagnostic)
+        Req.OnToolDiagnostic(D);
+    std::vector<std::string> Sources;
+    for (const CompileCommand &C : Cmds)
+      Sources.push_back(C.File);
+    loadConfigAndModels(Sources);
+    return HaveCommands;
+  }
+
+  void loadConfigAndModels(const std::vector<std::string> &Sources) {
     DiagnosticList ConfigDiags;
     loadConfig(Req, Sources, R, ConfigDiags);
     ModelSet Builtin = builtinModels(*R.Tax, ConfigDiags);
@@ -188,10 +192,7 @@ public:
       toolDiagnostic(std::move(D));
     R.M.Cfg = R.Cfg.get();
     R.M.Tax = R.Tax.get();
-    if (!HaveCommands)
-      return false;
     Models = std::make_unique<ModelIndex>(Builtin, R.Cfg->Models);
-    return true;
   }
 
   FrontendContext context() const { return {*R.Cfg, *R.Tax, *Models}; }
@@ -225,9 +226,7 @@ public:
       std::iota(All.begin(), All.end(), 0);
       extract(All, [&](TUFacts TU) { consume(std::move(TU)); });
     } else {
-      for (TUFacts &TU : ReadTUs)
-        consume(std::move(TU));
-      ReadTUs.clear();
+      loadConfigAndModels(linkFactsFiles());
     }
     auto LinkStart = std::chrono::steady_clock::now();
     Program P = Link.finish();
@@ -272,84 +271,86 @@ private:
     Linking += std::chrono::steady_clock::now() - LinkStart;
   }
 
-  /// Facts files from `pdflow facts`, every directory's, in database order.
-  void readFactsDirs(std::vector<TUFacts> &TUs) {
+  /// Facts files from `pdflow facts`, every directory's, in database order
+  /// (their names start with the TU's position).
+  void listFactsFiles() {
     for (const std::string &Dir : Req.FactsDirs) {
-      std::vector<std::string> Files;
       std::error_code EC;
+      size_t Before = FactsFiles.size();
       for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
         if (llvm::StringRef(It->path()).ends_with(FactsFileSuffix))
-          Files.push_back(It->path());
+          FactsFiles.push_back(It->path());
       if (EC) {
         toolDiagnostic({Severity::Error, {Dir, 0, 0},
                         "cannot read the facts directory: " + EC.message() +
                             "; pass a directory written by 'pdflow facts'",
                         "", {}, {}});
         R.UsageError = true;
-        continue;
-      }
-      if (Files.empty())
+      } else if (FactsFiles.size() == Before) {
         toolDiagnostic({Severity::Warning, {Dir, 0, 0},
                         "no facts files (*" + std::string(FactsFileSuffix) +
                             ") in this directory; was 'pdflow facts -o' given it?",
                         "", {}, {}});
-      std::sort(Files.begin(), Files.end());
-      for (const std::string &F : Files) {
-        TUFacts TU;
-        std::string Error;
-        auto Buffer = llvm::MemoryBuffer::getFile(F);
-        if (!Buffer || !readFacts((*Buffer)->getBuffer().str(), TU, Error)) {
-          toolDiagnostic({Severity::Error, {F, 0, 0},
-                          (Buffer ? Error : Buffer.getError().message()) +
-                              "; extract it again with 'pdflow facts'",
-                          "", {}, {}});
-          R.UsageError = true;
-          continue;
-        }
-        TUs.push_back(std::move(TU));
       }
     }
-    if (!fromOneExtraction(TUs))
-      return;
-    // Shards of one database, in its order; a TU given twice counts once.
-    std::stable_sort(TUs.begin(), TUs.end(), [](const TUFacts &A, const TUFacts &B) {
-      return std::tie(A.Position, A.MainFile) < std::tie(B.Position, B.MainFile);
-    });
-    TUs.erase(std::unique(TUs.begin(), TUs.end(),
-                          [](const TUFacts &A, const TUFacts &B) {
-                            return A.Position == B.Position && A.MainFile == B.MainFile;
-                          }),
-              TUs.end());
-    checkEveryShardGiven(TUs);
+    auto Order = [](const std::string &Path) {
+      llvm::StringRef Name = llvm::sys::path::filename(Path);
+      unsigned Position = 0;
+      Name.take_while(llvm::isDigit).getAsInteger(10, Position);
+      return std::make_tuple(Position, Name.str(), Path);
+    };
+    std::sort(FactsFiles.begin(), FactsFiles.end(),
+              [&](const std::string &A, const std::string &B) { return Order(A) < Order(B); });
   }
 
-  /// Positions mean something only within one extraction run's selection.
-  bool fromOneExtraction(const std::vector<TUFacts> &TUs) {
-    for (const TUFacts &TU : TUs)
-      if (TU.Of != TUs.front().Of) {
-        toolDiagnostic({Severity::Error, {TU.MainFile, 0, 0},
+  /// Reads and links the facts files one at a time (a TU's facts are freed
+  /// once linked); returns the TUs' main files, for finding the config.
+  std::vector<std::string> linkFactsFiles() {
+    std::vector<std::string> Sources;
+    std::set<std::pair<unsigned, std::string>> Seen; // a TU given twice counts once
+    std::optional<unsigned> Of;
+    for (const std::string &F : FactsFiles) {
+      TUFacts TU;
+      if (!readFactsFile(F, TU))
+        continue;
+      if (Of && TU.Of != *Of) {
+        toolDiagnostic({Severity::Error, {F, 0, 0},
                         "these facts come from another extraction (of " + std::to_string(TU.Of) +
-                            " TUs, the others of " + std::to_string(TUs.front().Of) +
+                            " TUs, the others of " + std::to_string(*Of) +
                             "); merge the shards of one 'pdflow facts' run",
                         "", {}, {}});
         R.UsageError = true;
-        return false;
+        continue;
       }
-    return true;
+      Of = TU.Of;
+      if (!Seen.insert({TU.Position, TU.MainFile}).second)
+        continue;
+      Sources.push_back(TU.MainFile);
+      consume(std::move(TU));
+    }
+    if (Of && Seen.size() < *Of) {
+      // A shard left out loses its TUs' flows: incomplete, never silently smaller.
+      R.Incomplete = true;
+      toolDiagnostic({Severity::Error, {Req.FactsDirs.front(), 0, 0},
+                      "analysis incomplete: facts of " + std::to_string(*Of - Seen.size()) +
+                          " of the " + std::to_string(*Of) +
+                          " TUs extracted are missing; pass every shard's directory to --facts",
+                      "", {}, {}});
+    }
+    return Sources;
   }
 
-  /// A shard left out of the merge loses its TUs' flows: the run is
-  /// incomplete (exit 3), never silently smaller.
-  void checkEveryShardGiven(const std::vector<TUFacts> &TUs) {
-    if (TUs.empty() || TUs.size() == TUs.front().Of)
-      return;
-    unsigned Of = TUs.front().Of;
-    R.Incomplete = true;
-    toolDiagnostic({Severity::Error, {Req.FactsDirs.front(), 0, 0},
-                    "analysis incomplete: facts of " + std::to_string(Of - TUs.size()) +
-                        " of the " + std::to_string(Of) +
-                        " TUs extracted are missing; pass every shard's directory to --facts",
+  bool readFactsFile(const std::string &F, TUFacts &TU) {
+    std::string Error;
+    auto Buffer = llvm::MemoryBuffer::getFile(F);
+    if (Buffer && readFacts((*Buffer)->getBuffer().str(), TU, Error))
+      return true;
+    toolDiagnostic({Severity::Error, {F, 0, 0},
+                    (Buffer ? Error : Buffer.getError().message()) +
+                        "; extract it again with 'pdflow facts'",
                     "", {}, {}});
+    R.UsageError = true;
+    return false;
   }
 
   void warnUnmatchedSideAnnotations(const Program &P) {
@@ -399,7 +400,7 @@ private:
   const AnalysisRequest &Req;
   AnalysisResult &R;
   std::vector<CompileCommand> Cmds;
-  std::vector<TUFacts> ReadTUs; // --facts: read before the config is looked for
+  std::vector<std::string> FactsFiles; // --facts: every directory's, in database order
   std::unique_ptr<ModelIndex> Models;
   std::vector<Diagnostic> Findings;
   Linker Link;
@@ -505,6 +506,7 @@ AnalysisResult extractFactsInto(const AnalysisRequest &Req, const std::string &D
   for (size_t I = 0; I < Cmds.size(); ++I)
     if (inShard(shardKey(Cmds[I].File, Req.BuildDir), Shard))
       Selected.push_back(I);
+  auto Start = std::chrono::steady_clock::now();
   Pipeline.extract(Selected, [&](TUFacts TU) {
     if (TU.Outcome != TUOutcome::Complete)
       Pipeline.noteIncomplete(TU);
@@ -520,6 +522,7 @@ AnalysisResult extractFactsInto(const AnalysisRequest &Req, const std::string &D
   });
   for (const std::string &Old : Stale)
     llvm::sys::fs::remove(Old);
+  R.Times.Parse = secondsSince(Start);
   return R;
 }
 

@@ -1,7 +1,11 @@
 #include "pdflow/facts/Facts.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <algorithm>
+#include <map>
 #include <tuple>
+#include <unordered_set>
 
 namespace pdflow {
 
@@ -76,8 +80,86 @@ void addOrigin(Value &V, Origin O) {
 void addValue(Value &V, const Value &From) {
   if (&V == &From)
     return;
+  if (V.size() * From.size() <= 1024) {
+    for (const Origin &O : From)
+      addOrigin(V, O);
+    return;
+  }
+  std::unordered_set<std::string> Keys;
+  for (const Origin &E : V)
+    Keys.insert(E.key());
   for (const Origin &O : From)
-    addOrigin(V, O);
+    if (Keys.insert(O.key()).second)
+      V.push_back(O);
+}
+
+namespace {
+
+/// The longest common prefix of two member paths, whole members only.
+std::string commonPath(llvm::StringRef A, llvm::StringRef B) {
+  size_t End = 0;
+  for (size_t I = 0;; ++I) {
+    bool AtEndA = I == A.size() || A[I] == '.', AtEndB = I == B.size() || B[I] == '.';
+    if (AtEndA && AtEndB)
+      End = I;
+    if (AtEndA || AtEndB || A[I] != B[I])
+      break;
+  }
+  return A.substr(0, End).str();
+}
+
+using SourceKey = std::tuple<OriginKind, const std::string *, int, int, uint8_t>;
+
+SourceKey sourceOf(const Origin &O) {
+  return {O.Kind, &O.Ref, O.Index, O.Arg, O.Transforms};
+}
+
+struct SourceLess {
+  bool operator()(const SourceKey &A, const SourceKey &B) const {
+    return std::tie(std::get<0>(A), *std::get<1>(A), std::get<2>(A), std::get<3>(A),
+                    std::get<4>(A)) < std::tie(std::get<0>(B), *std::get<1>(B), std::get<2>(B),
+                                               std::get<3>(B), std::get<4>(B));
+  }
+};
+
+} // namespace
+
+bool widenValue(Value &V) {
+  if (V.size() <= MaxPathsPerSource)
+    return false;
+  std::map<SourceKey, std::vector<size_t>, SourceLess> Sources;
+  for (size_t I = 0; I < V.size(); ++I)
+    Sources[sourceOf(V[I])].push_back(I);
+  std::vector<bool> Drop(V.size(), false);
+  bool Changed = false;
+  for (auto &[Key, Members] : Sources) {
+    if (Members.size() <= MaxPathsPerSource)
+      continue;
+    Origin &Merged = V[Members.front()];
+    bool AllProjected = true;
+    for (size_t I : Members) {
+      AllProjected = AllProjected && V[I].Projected;
+      Merged.At = commonPath(Merged.At, V[I].At);
+    }
+    std::string Via = AllProjected ? V[Members.front()].Via : "";
+    for (size_t I : Members)
+      if (AllProjected)
+        Via = commonPath(Via, V[I].Via);
+    Merged.Projected = AllProjected && !Via.empty();
+    Merged.Via = Merged.Projected ? Via : "";
+    for (size_t I = 1; I < Members.size(); ++I)
+      Drop[Members[I]] = true;
+    Changed = true;
+  }
+  if (!Changed)
+    return false;
+  Value Kept;
+  std::unordered_set<std::string> Keys;
+  for (size_t I = 0; I < V.size(); ++I)
+    if (!Drop[I] && Keys.insert(V[I].key()).second)
+      Kept.push_back(std::move(V[I]));
+  V = std::move(Kept);
+  return true;
 }
 
 } // namespace pdflow

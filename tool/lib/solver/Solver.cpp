@@ -34,31 +34,26 @@ struct Target {
   }
 };
 
-/// An input of a function reaching a target. Hits with the same target and
-/// origin are one hit: the activities whose entry points lie on the way down
-/// are united, the consent guards intersected (consented only for what every
-/// path checked). Keeping no call paths is what bounds the solver's cost by
-/// the size of the program rather than by its number of paths.
-struct Hit {
-  Target T;
-  Origin O;
+/// The consent checked and the activities run along the paths data took to
+/// a place, over every path: activities united, consent intersected
+/// (consented only for what every path checked). Merging is monotone, so
+/// propagating contexts to a fixpoint terminates.
+struct PathContext {
   std::vector<std::string> Guards;
-  std::set<std::string> EntryActivities;
-};
+  std::set<std::string> Activities;
 
-/// Merges one more path's guards and entry activities into H; true when H
-/// changed.
-bool mergeHit(Hit &H, const std::vector<std::string> &Guards,
-              const std::set<std::string> &EntryActivities) {
-  std::vector<std::string> Both;
-  std::set_intersection(H.Guards.begin(), H.Guards.end(), Guards.begin(), Guards.end(),
-                        std::back_inserter(Both));
-  bool Changed = Both != H.Guards;
-  H.Guards = std::move(Both);
-  for (const std::string &A : EntryActivities)
-    Changed |= H.EntryActivities.insert(A).second;
-  return Changed;
-}
+  /// Merges one more path in; true when this changed.
+  bool merge(const PathContext &Other) {
+    std::vector<std::string> Both;
+    std::set_intersection(Guards.begin(), Guards.end(), Other.Guards.begin(), Other.Guards.end(),
+                          std::back_inserter(Both));
+    bool Changed = Both != Guards;
+    Guards = std::move(Both);
+    for (const std::string &A : Other.Activities)
+      Changed |= Activities.insert(A).second;
+    return Changed;
+  }
+};
 
 /// A value with an index of its origins' keys, so adding is not a scan.
 class OriginSet {
@@ -88,36 +83,55 @@ std::set<std::string> keysOf(const Value &V) {
   return K;
 }
 
+/// What a function gives back in terms of its inputs: its result and what
+/// it writes into its parameters' and its object's pointees.
 struct Summary {
   Value Ret;
-  std::map<int, Value> Out;         // parameter index; -1 is the object
-  std::map<std::string, Hit> Hits;  // by target and origin key
+  std::map<int, Value> Out; // parameter index; -1 is the object
 
   /// Same content, trails aside: the fixpoint's test for "changed".
   bool sameAs(const Summary &O) const {
-    if (keysOf(Ret) != keysOf(O.Ret) || Out.size() != O.Out.size() || Hits.size() != O.Hits.size())
+    if (keysOf(Ret) != keysOf(O.Ret) || Out.size() != O.Out.size())
       return false;
     for (const auto &[I, V] : Out) {
       auto It = O.Out.find(I);
       if (It == O.Out.end() || keysOf(V) != keysOf(It->second))
         return false;
     }
-    for (const auto &[K, H] : Hits) {
-      auto It = O.Hits.find(K);
-      if (It == O.Hits.end() || It->second.Guards != H.Guards ||
-          It->second.EntryActivities != H.EntryActivities)
-        return false;
-    }
     return true;
   }
 };
 
+/// Data that met a sink, with every path's context merged.
 struct RawFlow {
   Target T;
   Origin O;
-  std::vector<std::string> Guards;
-  std::string Anchor;                    // USR of the function where the data met its sink
-  std::set<std::string> EntryActivities; // entry points on the way down to the sink call
+  PathContext Ctx;
+};
+
+/// An input of a function: (USR, slot), the slot a parameter's index or -1
+/// for the object.
+using InputRef = std::pair<std::string, int>;
+
+/// What a function does with one of its inputs besides returning it: passes
+/// it on to a callee's input, hands it to a sink, or stores it in a field or
+/// global node. Use is the input as the function uses it (the member read,
+/// where it is placed, the transforms, the steps inside the function).
+struct InputUse {
+  enum class Kind { Callee, Sink, Node };
+  Kind K = Kind::Sink;
+  Origin Use;
+  std::vector<std::string> Guards; // consent checked around the use
+  InputRef Callee;                 // Callee: the input it is passed to
+  FlowStep Step;                   // Callee: "passed as argument 1 of 'f'"
+  std::set<std::string> Entry;     // Callee: activities entered there
+  Target T;                        // Sink, Node
+};
+
+/// Data that arrived at a function's input, with its paths' context.
+struct Arrival {
+  Origin O;
+  PathContext Ctx;
 };
 
 /// R stands for (part of) O: it sits where O sits in its object.
@@ -155,9 +169,12 @@ public:
   Model run() {
     buildCallGraph();
     computeActivities();
-    fixpoint();
-    closeNodes();
     computeGuardedIn();
+    fixpoint();
+    for (const auto &[Usr, F] : P.Functions)
+      collectUses(Usr, F);
+    propagate();
+    closeNodes();
     return buildModel();
   }
 
@@ -315,7 +332,12 @@ private:
         Out.add(std::move(R));
       }
     }
-    return Out.take();
+    return bounded(Out.take());
+  }
+
+  static Value bounded(Value V) {
+    widenValue(V);
+    return V;
   }
 
   const Value &callValue(const FunctionFacts &F, int Site, int Arg) {
@@ -338,7 +360,7 @@ private:
       V = Inner.take();
     }
     Current->InProgress.erase(Key);
-    return Current->Done[Key] = std::move(V);
+    return Current->Done[Key] = bounded(std::move(V));
   }
 
   Value callResult(const FunctionFacts &F, const CallSite &S) {
@@ -416,75 +438,19 @@ private:
 
   // --- summaries ------------------------------------------------------------
 
-  void emit(Summary &S, const std::string &Usr, const Target &T, Origin O,
-            const std::vector<std::string> &Guards, const std::set<std::string> &EntryActs) {
-    if (O.Kind == OriginKind::Lambda)
-      return;
-    if (isInput(O)) {
-      std::string Key = T.key() + "|" + O.key();
-      auto It = S.Hits.find(Key);
-      if (It == S.Hits.end())
-        S.Hits.emplace(Key, Hit{T, std::move(O), Guards, EntryActs});
-      else
-        mergeHit(It->second, Guards, EntryActs);
-      return;
-    }
-    if (T.IsNode) {
-      appendTrail(O.Trail, {{T.Loc, "stored in '" + T.NodeName + "'"}}, Opts.MaxSteps);
-      if (NodeKeys[T.NodeRef].insert(O.key()).second)
-        NodeContent[T.NodeRef].push_back(std::move(O));
-      return;
-    }
-    // Inside a function that is a sink itself (a wrapper the config or an
-    // annotation names), data leaves where the wrapper is called, not again.
-    if (SinkFunctions.count(Usr))
-      return;
-    // The same data reaching the same sink from two callers is one raw flow
-    // under both callers' activities, consented for what both checked.
-    std::string Key = T.key() + "|" + O.key() + "|" + Usr;
-    auto It = RawIndex.find(Key);
-    if (It == RawIndex.end()) {
-      RawIndex.emplace(Key, RawFlows.size());
-      RawFlows.push_back({T, std::move(O), Guards, Usr, EntryActs});
-      return;
-    }
-    RawFlow &R = RawFlows[It->second];
-    Hit Merged{R.T, R.O, R.Guards, R.EntryActivities};
-    mergeHit(Merged, Guards, EntryActs);
-    R.Guards = std::move(Merged.Guards);
-    R.EntryActivities = std::move(Merged.EntryActivities);
-  }
+  /// The objects a store through a pointer or reference lands in once its
+  /// address is resolved: the caller's object behind a parameter or `this`
+  /// (Slot), or a global's or field's node (Ref), each at the member path it
+  /// was reached through. Content placed inside an object is not an object.
+  struct StoreDestination {
+    bool IsNode = false;
+    int Slot = 0;
+    std::string Ref;
+    std::string Path;
+  };
 
-  void storeInNode(Summary &S, const std::string &Usr, const FunctionFacts &F,
-                   const std::string &Ref, const std::string &Name, const SourceLoc &Loc,
-                   Value V) {
-    Target T;
-    T.IsNode = true;
-    T.NodeRef = Ref;
-    T.NodeName = Name;
-    T.Loc = Loc;
-    T.Function = F.QualifiedName;
-    for (Origin &O : V)
-      emit(S, Usr, T, std::move(O), {}, {});
-  }
-
-  /// V placed at Path of the object it is written into.
-  static Value placedAt(const Value &V, const std::string &Path) {
-    Value Out;
-    for (Origin O : V)
-      if (placeOrigin(O, Path))
-        addOrigin(Out, std::move(O));
-    return Out;
-  }
-
-  /// A store through a pointer or reference: into each object the address
-  /// names once resolved (the caller's object behind a parameter or `this`,
-  /// a global's node, at the member path it was reached through). Content
-  /// placed inside an object is not an object. When the address names none,
-  /// the field's program-wide node holds it.
-  void writeThrough(Summary &S, const std::string &Usr, const FunctionFacts &F, const Write &W,
-                    const Value &V) {
-    bool Named = false;
+  std::vector<StoreDestination> destinationsOf(const FunctionFacts &F, const Write &W) {
+    std::vector<StoreDestination> Out;
     for (const Origin &A : resolve(F, W.Address)) {
       if (!A.At.empty())
         continue;
@@ -492,90 +458,60 @@ private:
       switch (A.Kind) {
       case OriginKind::Param:
       case OriginKind::This:
-        addValue(S.Out[A.Kind == OriginKind::This ? -1 : A.Index], placedAt(V, Path));
-        Named = true;
+        Out.push_back({false, A.Kind == OriginKind::This ? -1 : A.Index, "", Path});
         break;
       case OriginKind::Global:
       case OriginKind::Field:
-        storeInNode(S, Usr, F, A.Ref, W.Name.empty() ? A.Ref : W.Name, W.Loc, placedAt(V, Path));
-        Named = true;
+        Out.push_back({true, 0, A.Ref, Path});
         break;
       default:
         break;
       }
     }
-    if (Named || W.Ref.empty())
-      return;
-    std::string Member = W.Name.substr(W.Name.rfind(':') + 1);
-    Value InField;
-    for (Origin O : V)
-      if (projectOrigin(O, Member))
-        addOrigin(InField, std::move(O));
-    storeInNode(S, Usr, F, W.Ref, W.Name, W.Loc, InField);
+    return Out;
   }
 
-  Summary summarize(const std::string &Usr, const FunctionFacts &F) {
-    ++Stats.Summaries;
-    Memo M;
+  /// V placed at Path of the object it is written into.
+  static Value placedAt(const Value &V, const std::string &Path) {
+    OriginSet Out;
+    for (Origin O : V)
+      if (placeOrigin(O, Path))
+        Out.add(std::move(O));
+    return Out.take();
+  }
+
+  /// Call values and actuals are remembered per function.
+  void startFunction(Memo &M) {
     Current = &M;
     Actuals.clear();
+  }
+
+  /// F's result and out-values in terms of its inputs.
+  Summary summarize(const FunctionFacts &F) {
+    ++Stats.Summaries;
+    Memo M;
+    startFunction(M);
     Summary S;
     S.Ret = resolve(F, F.Returns);
     for (const Write &W : F.Writes) {
-      Value V = resolve(F, W.Val);
       switch (W.Target) {
       case WriteTargetKind::Param:
       case WriteTargetKind::This:
-        addValue(S.Out[W.Target == WriteTargetKind::This ? -1 : W.Index], V);
+        addValue(S.Out[W.Target == WriteTargetKind::This ? -1 : W.Index], resolve(F, W.Val));
         break;
       case WriteTargetKind::Through:
-        writeThrough(S, Usr, F, W, V);
+        for (const StoreDestination &D : destinationsOf(F, W))
+          if (!D.IsNode)
+            addValue(S.Out[D.Slot], placedAt(resolve(F, W.Val), D.Path));
         break;
       case WriteTargetKind::Field:
       case WriteTargetKind::Global:
-        storeInNode(S, Usr, F, W.Ref, W.Name, W.Loc, V);
-        break;
+        break; // nodes: collectUses
       }
     }
-    for (const CallSite &C : F.Calls) {
-      if (const SinkAndArgs &Sink = sinkOf(C)) {
-        Target T;
-        T.Sink = Sink->first;
-        T.Loc = C.Loc;
-        T.Function = F.QualifiedName;
-        Value Data;
-        if (!C.SinkObject.empty()) {
-          Data = C.WrittenValue;
-          T.Via = "written into '" + C.SinkObject + "'";
-        } else {
-          for (size_t I = 0; I < C.Args.size(); ++I)
-            if (Sink->second.empty() ||
-                std::find(Sink->second.begin(), Sink->second.end(), I) != Sink->second.end())
-              addValue(Data, C.Args[I]);
-          T.Via = "passed to '" + C.CalleeName + "'";
-        }
-        for (Origin &O : resolve(F, Data))
-          emit(S, Usr, T, std::move(O), C.ConsentGuards, {});
-        // The data left here: what a sink wrapper does inside (its own
-        // library calls) is the same departure, not another one.
-        continue;
-      }
-      for (const std::string &G : callees(C)) {
-        auto It = Summaries.find(G);
-        if (It == Summaries.end())
-          continue;
-        std::set<std::string> Entry;
-        if (auto E = EntryOf.find(G); E != EntryOf.end())
-          Entry = E->second;
-        for (const auto &[K, H] : It->second.Hits) {
-          std::set<std::string> Acts = H.EntryActivities;
-          Acts.insert(Entry.begin(), Entry.end());
-          std::vector<std::string> Guards = unionOf(H.Guards, C.ConsentGuards);
-          for (Origin &O : substitute(F, C, {H.O}))
-            emit(S, Usr, H.T, std::move(O), Guards, Acts);
-        }
-      }
-    }
+    widenValue(S.Ret);
+    for (auto &[Slot, V] : S.Out)
+      widenValue(V);
     Current = nullptr;
     return S;
   }
@@ -591,7 +527,7 @@ private:
       std::string Usr = Work.front();
       Work.pop_front();
       Queued.erase(Usr);
-      Summary S = summarize(Usr, P.Functions.at(Usr));
+      Summary S = summarize(P.Functions.at(Usr));
       Summary &Old = Summaries[Usr];
       bool Changed = !S.sameAs(Old);
       Old = std::move(S);
@@ -601,6 +537,212 @@ private:
         for (const std::string &C : It->second)
           if (Queued.insert(C).second)
             Work.push_back(C);
+    }
+  }
+
+  // --- where data goes: uses of inputs, and data met in the function ---------
+
+  static int slotOf(const Origin &O) { return O.Kind == OriginKind::This ? -1 : O.Index; }
+
+  /// Where F's data goes, once the summaries are final: what F does with
+  /// its inputs becomes an InputUse, data F holds itself (an element read, a
+  /// node, a whole object) starts there with F's context. Each use is one
+  /// edge of the graph propagate() walks, so the cost is the number of
+  /// (input, datum) pairs, not the number of call paths.
+  void collectUses(const std::string &Usr, const FunctionFacts &F) {
+    Memo M;
+    startFunction(M);
+    for (const Write &W : F.Writes)
+      collectStore(Usr, F, W);
+    for (const CallSite &C : F.Calls) {
+      if (const SinkAndArgs &Sink = sinkOf(C)) {
+        collectSinkCall(Usr, F, C, *Sink);
+        // The data left here: what a sink wrapper does inside (its own
+        // library calls) is the same departure, not another one.
+        continue;
+      }
+      for (const std::string &G : callees(C))
+        if (Summaries.count(G))
+          collectCall(Usr, F, C, G);
+    }
+    Current = nullptr;
+  }
+
+  void collectStore(const std::string &Usr, const FunctionFacts &F, const Write &W) {
+    switch (W.Target) {
+    case WriteTargetKind::Param:
+    case WriteTargetKind::This:
+      return; // the summary's
+    case WriteTargetKind::Field:
+    case WriteTargetKind::Global:
+      storeInNode(Usr, F, W.Ref, W.Name, W.Loc, resolve(F, W.Val));
+      return;
+    case WriteTargetKind::Through:
+      break;
+    }
+    bool Named = false;
+    for (const StoreDestination &D : destinationsOf(F, W)) {
+      Named = true;
+      if (D.IsNode)
+        storeInNode(Usr, F, D.Ref, W.Name.empty() ? D.Ref : W.Name, W.Loc,
+                    placedAt(resolve(F, W.Val), D.Path));
+    }
+    if (Named || W.Ref.empty())
+      return;
+    // The address names no object: the field's program-wide node holds it.
+    std::string Member = W.Name.substr(W.Name.rfind(':') + 1);
+    Value InField;
+    for (Origin O : resolve(F, W.Val))
+      if (projectOrigin(O, Member))
+        addOrigin(InField, std::move(O));
+    storeInNode(Usr, F, W.Ref, W.Name, W.Loc, InField);
+  }
+
+  void storeInNode(const std::string &Usr, const FunctionFacts &F, const std::string &Ref,
+                   const std::string &Name, const SourceLoc &Loc, const Value &V) {
+    Target T;
+    T.IsNode = true;
+    T.NodeRef = Ref;
+    T.NodeName = Name;
+    T.Loc = Loc;
+    T.Function = F.QualifiedName;
+    for (const Origin &O : V) {
+      if (O.Kind == OriginKind::Lambda)
+        continue;
+      if (isInput(O))
+        addUse(Usr, O, InputUse{InputUse::Kind::Node, O, {}, {}, {}, {}, T});
+      else
+        addToNode(T, O);
+    }
+  }
+
+  void collectSinkCall(const std::string &Usr, const FunctionFacts &F, const CallSite &C,
+                       const std::pair<SinkRef, std::vector<unsigned>> &Sink) {
+    Target T;
+    T.Sink = Sink.first;
+    T.Loc = C.Loc;
+    T.Function = F.QualifiedName;
+    Value Data;
+    if (!C.SinkObject.empty()) {
+      Data = C.WrittenValue;
+      T.Via = "written into '" + C.SinkObject + "'";
+    } else {
+      for (size_t I = 0; I < C.Args.size(); ++I)
+        if (Sink.second.empty() ||
+            std::find(Sink.second.begin(), Sink.second.end(), I) != Sink.second.end())
+          addValue(Data, C.Args[I]);
+      T.Via = "passed to '" + C.CalleeName + "'";
+    }
+    for (Origin &O : resolve(F, Data)) {
+      if (O.Kind == OriginKind::Lambda)
+        continue;
+      if (isInput(O))
+        addUse(Usr, O, InputUse{InputUse::Kind::Sink, O, C.ConsentGuards, {}, {}, {}, T});
+      else if (!SinkFunctions.count(Usr)) // a wrapper's own inside is not a departure
+        addRawFlow(T, std::move(O), {unionOf(GuardedIn[Usr], C.ConsentGuards), activitiesIn(Usr)});
+    }
+  }
+
+  void collectCall(const std::string &Usr, const FunctionFacts &F, const CallSite &C,
+                   const std::string &G) {
+    std::set<std::string> Entry;
+    if (auto E = EntryOf.find(G); E != EntryOf.end())
+      Entry = E->second;
+    for (int I = -1; I < static_cast<int>(C.Args.size()); ++I) {
+      FlowStep Step{C.Loc, I < 0 ? "object of call to '" + C.CalleeName + "'"
+                                 : "passed as argument " + std::to_string(I + 1) + " of '" +
+                                       C.CalleeName + "'"};
+      for (const Origin &A : actual(F, C, I)) {
+        if (A.Kind == OriginKind::Lambda)
+          continue;
+        if (isInput(A)) {
+          addUse(Usr, A, InputUse{InputUse::Kind::Callee, A, C.ConsentGuards, {G, I}, Step, Entry, {}});
+          continue;
+        }
+        if (SinkFunctions.count(Usr))
+          continue;
+        Origin R = A;
+        appendTrail(R.Trail, {Step}, Opts.MaxSteps);
+        PathContext Ctx{unionOf(GuardedIn[Usr], C.ConsentGuards), activitiesIn(Usr)};
+        Ctx.Activities.insert(Entry.begin(), Entry.end());
+        arrive({G, I}, std::move(R), std::move(Ctx));
+      }
+    }
+  }
+
+  std::set<std::string> activitiesIn(const std::string &Usr) const {
+    auto It = ActivitiesOf.find(Usr);
+    return It == ActivitiesOf.end() ? std::set<std::string>{} : It->second;
+  }
+
+  void addUse(const std::string &Usr, const Origin &Input, InputUse U) {
+    Uses[{Usr, slotOf(Input)}].push_back(std::move(U));
+  }
+
+  void addToNode(const Target &T, Origin O) {
+    appendTrail(O.Trail, {{T.Loc, "stored in '" + T.NodeName + "'"}}, Opts.MaxSteps);
+    if (NodeKeys[T.NodeRef].insert(O.key()).second)
+      NodeContent[T.NodeRef].push_back(std::move(O));
+  }
+
+  void addRawFlow(const Target &T, Origin O, PathContext Ctx) {
+    std::string Key = T.key() + "|" + O.key();
+    auto It = RawIndex.find(Key);
+    if (It == RawIndex.end()) {
+      RawIndex.emplace(Key, RawFlows.size());
+      RawFlows.push_back({T, std::move(O), std::move(Ctx)});
+      return;
+    }
+    RawFlows[It->second].Ctx.merge(Ctx);
+  }
+
+  /// Data reaching input In: new, or known with a context that grew, it is
+  /// (re)queued; the first trail that found it is the one kept.
+  void arrive(const InputRef &In, Origin O, PathContext Ctx) {
+    std::string Key = O.key();
+    auto &Here = Arrived[In];
+    auto It = Here.find(Key);
+    if (It == Here.end())
+      Here.emplace(Key, Arrival{std::move(O), std::move(Ctx)});
+    else if (!It->second.Ctx.merge(Ctx))
+      return;
+    if (Pending.insert({In, Key}).second)
+      Work.push_back({In, Key});
+  }
+
+  /// Walks the uses from every input data arrived at, to a fixpoint.
+  void propagate() {
+    while (!Work.empty()) {
+      auto [In, Key] = Work.front();
+      Work.pop_front();
+      Pending.erase({In, Key});
+      auto UsesIt = Uses.find(In);
+      if (UsesIt == Uses.end())
+        continue;
+      const Arrival A = Arrived[In].at(Key);
+      for (const InputUse &U : UsesIt->second) {
+        ++Stats.UsesFollowed;
+        Origin R = A.O;
+        if (U.Use.Projected && !projectOrigin(R, U.Use.Via))
+          continue;
+        inheritPlacement(R, U.Use);
+        appendTrail(R.Trail, U.Use.Trail, Opts.MaxSteps);
+        R.Transforms |= U.Use.Transforms;
+        PathContext Ctx{unionOf(A.Ctx.Guards, U.Guards), A.Ctx.Activities};
+        switch (U.K) {
+        case InputUse::Kind::Callee:
+          appendTrail(R.Trail, {U.Step}, Opts.MaxSteps);
+          Ctx.Activities.insert(U.Entry.begin(), U.Entry.end());
+          arrive(U.Callee, std::move(R), std::move(Ctx));
+          break;
+        case InputUse::Kind::Sink:
+          addRawFlow(U.T, std::move(R), std::move(Ctx));
+          break;
+        case InputUse::Kind::Node:
+          addToNode(U.T, std::move(R));
+          break;
+        }
+      }
     }
   }
 
@@ -828,15 +970,6 @@ private:
     return Out;
   }
 
-  /// The activities reaching where the data met its sink, and those whose
-  /// entry point lies on the way down to the sink call.
-  std::set<std::string> activitiesOf(const RawFlow &R) const {
-    std::set<std::string> Acts = R.EntryActivities;
-    if (auto It = ActivitiesOf.find(R.Anchor); It != ActivitiesOf.end())
-      Acts.insert(It->second.begin(), It->second.end());
-    return Acts;
-  }
-
   Model buildModel() {
     Model M;
     M.Cfg = &Cfg;
@@ -848,15 +981,16 @@ private:
     for (const RawFlow &R : RawFlows) {
       for (Concrete &C : expand(R.O)) {
         auto Key = std::make_tuple(R.T.Loc, R.T.Sink.Function, C.ElementId, C.Transforms, C.Whole);
-        std::set<std::string> Acts = activitiesOf(R);
-        std::vector<std::string> Consent = unionOf(R.Guards, GuardedIn[R.Anchor]);
+        const std::set<std::string> &Acts = R.Ctx.Activities;
+        const std::vector<std::string> &Consent = R.Ctx.Guards;
         if (auto It = Flows.find(Key); It != Flows.end()) {
           // The same flow reached by another path (a shared helper): it runs
           // under every path's activities, and is consented only for what
           // every path checked.
           Flow &Known = It->second;
-          Acts.insert(Known.Activities.begin(), Known.Activities.end());
-          Known.Activities.assign(Acts.begin(), Acts.end());
+          std::set<std::string> All(Acts);
+          All.insert(Known.Activities.begin(), Known.Activities.end());
+          Known.Activities.assign(All.begin(), All.end());
           std::vector<std::string> Both;
           std::set_intersection(Known.ConsentPurposes.begin(), Known.ConsentPurposes.end(),
                                 Consent.begin(), Consent.end(), std::back_inserter(Both));
@@ -916,6 +1050,10 @@ private:
   std::map<std::string, std::set<std::string>> NodeKeys;
   std::vector<RawFlow> RawFlows;
   std::unordered_map<std::string, size_t> RawIndex;
+  std::map<InputRef, std::vector<InputUse>> Uses;
+  std::map<InputRef, std::map<std::string, Arrival>> Arrived; // by origin key
+  std::deque<std::pair<InputRef, std::string>> Work;
+  std::set<std::pair<InputRef, std::string>> Pending;
   std::map<std::string, std::vector<Origin>> Closed; // node -> elements and whole objects
   std::map<std::string, std::set<std::string>> ClosedKeys;
   std::map<std::string, std::vector<Concrete>> TypeContent;

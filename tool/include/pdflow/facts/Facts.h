@@ -109,6 +109,18 @@ bool placeOrigin(Origin &O, const std::string &Path);
 void addOrigin(Value &V, Origin O);
 void addValue(Value &V, const Value &From);
 
+/// How many origins of one source (kind, reference, index, transforms) that
+/// differ only in their member paths a value keeps apart.
+inline constexpr size_t MaxPathsPerSource = 32;
+
+/// Bounds V: when more than MaxPathsPerSource origins of one source differ
+/// only in the member paths they are read through (Via) or placed at (At),
+/// they become one origin at their common path, which stands for all of
+/// them (k-limiting: less precise, never missing data). Real code reads a
+/// global's or a parameter's members along thousands of paths; without this
+/// a summary holds each of them. Returns true when V changed.
+bool widenValue(Value &V);
+
 /// Where a write lands.
 enum class WriteTargetKind : uint8_t {
   Field,   // the program-wide node of field Ref

@@ -64,6 +64,7 @@ struct SolveStats {
   size_t Summaries = 0;       // function summaries computed, recomputations included
   size_t OriginsResolved = 0; // origins looked at while resolving values
   size_t NodesVisited = 0;    // steps of the field and global node closure
+  size_t UsesFollowed = 0;    // (datum, use of an input) pairs walked to sinks
 };
 
 /// Solves P into a Model: elements, flows, uses, declarations, suppressions.
