@@ -37,7 +37,7 @@ void CheckContext::report(Severity Level, SourceLoc Loc, std::string Message,
 
 void CheckContext::report(FindingSubject Subject, SourceLoc Loc, std::string Message,
                           std::vector<DiagNote> Notes, std::vector<FixIt> FixIts) {
-  Diagnostic D{severity(),      std::move(Loc),    std::move(Message), std::string(Rule.Name),
+  Diagnostic D{severity(),       std::move(Loc),    std::move(Message), std::string(Rule.Name),
                std::move(Notes), std::move(FixIts), std::move(Subject)};
   Out.add(std::move(D));
 }

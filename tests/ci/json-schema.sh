@@ -7,10 +7,10 @@
 # Skipped (exit 77) when npm or ajv-cli is unavailable.
 # Usage: json-schema.sh PDFLOW SOURCE_DIR ANNOTATIONS_INCLUDE NPM_DIR
 set -uo pipefail
-PDFLOW=$1
+PDFLOW=$(realpath "$1")
 SRC=$(cd "$2" && pwd)
 ANNOTATIONS=$(cd "$3" && pwd)
-NPM=$4
+NPM=$(realpath -m "$4")
 FAILED=0
 source "$(dirname "$0")/npm-tool.sh"
 source "$(dirname "$0")/../cli/lib.sh"
@@ -26,11 +26,12 @@ valid() { # NAME SCHEMA DOCUMENT
     echo "FAIL $1:"; head -40 "$WORK/ajv.txt"; FAILED=1
   fi
 }
-invalid() { # NAME SCHEMA DOCUMENT
-  if "$AJV" validate --spec=draft7 -s "$SRC/docs/schema/$2" -d "$3" >/dev/null 2>&1; then
-    echo "FAIL $1: validated"; FAILED=1
-  else
+invalid() { # NAME SCHEMA DOCUMENT: ajv runs and rejects DOCUMENT
+  "$AJV" validate --spec=draft7 -s "$SRC/docs/schema/$2" -d "$3" >"$WORK/ajv.txt" 2>&1
+  if grep -q "$3 invalid" "$WORK/ajv.txt"; then
     echo "ok   $1"
+  else
+    echo "FAIL $1: not rejected"; head -20 "$WORK/ajv.txt"; FAILED=1
   fi
 }
 

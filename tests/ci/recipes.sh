@@ -7,7 +7,7 @@
 # Skipped (exit 77) without jq.
 # Usage: recipes.sh PDFLOW SOURCE_DIR ANNOTATIONS_INCLUDE
 set -uo pipefail
-PDFLOW=$1
+PDFLOW=$(realpath "$1")
 SRC=$(cd "$2" && pwd)
 ANNOTATIONS=$(cd "$3" && pwd)
 command -v jq >/dev/null || { echo "skipped: jq is not installed (./dev installs it)"; exit 77; }
@@ -21,7 +21,7 @@ ok() { # NAME JQ_EXPRESSION FILE: the expression is true
 }
 quality() { jq -f "$SRC/docs/ci/gitlab-codequality.jq" "$1"; }
 sast() {
-  jq --arg version 0.1.0 --arg start 2024-01-31T12:00:00 --arg end 2024-01-31T12:03:00 \
+  jq --arg version 0.1.0 --arg start_time 2024-01-31T12:00:00 --arg end_time 2024-01-31T12:03:00 \
     -f "$SRC/docs/ci/gitlab-sast.jq" "$1"
 }
 

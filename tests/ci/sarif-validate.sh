@@ -5,10 +5,10 @@
 # Skipped (exit 77) when npm or the package is unavailable.
 # Usage: sarif-validate.sh PDFLOW SOURCE_DIR SHOP_BUILD_DIR NPM_DIR
 set -uo pipefail
-PDFLOW=$1
-SRC=$2
-SHOP=$3
-NPM=$4
+PDFLOW=$(realpath "$1")
+SRC=$(cd "$2" && pwd)
+SHOP=$(realpath -m "$3")
+NPM=$(realpath -m "$4")
 source "$(dirname "$0")/npm-tool.sh"
 npm_tool "$NPM" @microsoft/sarif-multitool@5.7.0
 MULTITOOL=$(cd "$NPM" && node -p "require('@microsoft/sarif-multitool-linux')") || {

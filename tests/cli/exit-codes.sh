@@ -5,7 +5,7 @@
 # file named in every format) unless --allow-incomplete.
 # Usage: exit-codes.sh PDFLOW ANNOTATIONS_INCLUDE
 set -uo pipefail
-PDFLOW=$1
+PDFLOW=$(realpath "$1")
 ANNOTATIONS=$(cd "$2" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -92,6 +92,12 @@ for fmt in text json sarif; do
   expect "$fmt: --allow-incomplete with a finding: exit 1" 1 "" \
     -- "$PDFLOW" scan -p broken-leak --format "$fmt" -o "$out" --allow-incomplete
 done
+
+# Same input, same bytes, whatever -j.
+"$PDFLOW" scan -p broken-leak --format sarif -o j1.sarif -j1 2>/dev/null
+"$PDFLOW" scan -p broken-leak --format sarif -o j4.sarif -j4 2>/dev/null
+[ -s j1.sarif ] && cmp -s j1.sarif j4.sarif && echo "ok   sarif: -j1 and -j4 give the same bytes" ||
+  { echo "FAIL sarif: -j1 and -j4 differ"; FAILED=1; }
 
 # The format is checked for the command.
 expect "sarif is a scan format" 2 "'--format sarif' is a format of 'scan'" \

@@ -4,7 +4,7 @@
 # when a finding's sink changes, and the same from any directory.
 # Usage: fingerprints.sh PDFLOW ANNOTATIONS_INCLUDE
 set -uo pipefail
-PDFLOW=$1
+PDFLOW=$(realpath "$1")
 ANNOTATIONS=$(cd "$2" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -67,3 +67,10 @@ check_flat() {
     echo "FAIL $1: $2 does not match /$3/"; [ -f "$2" ] && head -30 "$2"; FAILED=1
   fi
 }
+
+# reported_fingerprints FILE: as fingerprints, for the top-level "findings"
+# array of a JSON scan report only.
+reported_fingerprints() {
+  sed -n '/^  "findings": \[/,/^  \],\{0,1\}$/p' "$1" >"$1.findings"
+  fingerprints "$1.findings"
+}

@@ -6,9 +6,9 @@
 # usage errors. Also runs docs/ci/pre-commit, the hook recipe.
 # Usage: new-since.sh PDFLOW ANNOTATIONS_INCLUDE SOURCE_DIR
 set -uo pipefail
-PDFLOW=$1
+PDFLOW=$(realpath "$1")
 ANNOTATIONS=$(cd "$2" && pwd)
-SRC=$3
+SRC=$(cd "$3" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 FAILED=0

@@ -57,8 +57,8 @@ TEST(BaselineTest, WritesEveryFieldAndReadsThemBack) {
 }
 
 TEST(BaselineTest, SilencesExactlyTheFindingsItHoldsAndListsStaleEntries) {
-  Baseline B = read(renderBaseline({finding("aa:1", 1), finding("bb:1", 2), finding("gone:1", 3)},
-                                   {}));
+  Baseline B =
+      read(renderBaseline({finding("aa:1", 1), finding("bb:1", 2), finding("gone:1", 3)}, {}));
   BaselineMatch M = applyBaseline(B, {finding("new:1", 9), finding("bb:1", 7), finding("aa:1", 8)});
   ASSERT_EQ(M.New.size(), 1u);
   EXPECT_EQ(M.New[0].Fingerprint, "new:1");

@@ -17,8 +17,8 @@ TEST(CheckSubjectTest, FlowFindingsNameElementSinkActivitiesAndFunction) {
   T.flow("shop::Customer::email", SinkKind::Log, "spdlog::info", 30, {"support"});
   std::vector<Diagnostic> F = findings(T.M, "personal-data-in-logs");
   ASSERT_EQ(F.size(), 1u);
-  EXPECT_EQ(F[0].Subject, (FindingSubject{"shop::Customer::email", "spdlog::info", "support",
-                                          "shop::handle"}));
+  EXPECT_EQ(F[0].Subject,
+            (FindingSubject{"shop::Customer::email", "spdlog::info", "support", "shop::handle"}));
   // The flow's steps are marked as such; the declaration is not a step.
   ASSERT_EQ(F[0].Notes.size(), 3u);
   EXPECT_TRUE(F[0].Notes[0].Step);

@@ -58,7 +58,8 @@ TEST(CiRecipesTest, GitHubWorkflowUploadsSarifGatesAndChecksTheRegister) {
   EXPECT_NE(S.Runs.find(".pdflow-src/docs/ci/build-pdflow.sh"), std::string::npos);
 
   Steps Register = stepsOf(W["jobs"]["register"]);
-  EXPECT_NE(Register.Runs.find("pdflow register -p build --check \"$REGISTER\""), std::string::npos);
+  EXPECT_NE(Register.Runs.find("pdflow register -p build --check \"$REGISTER\""),
+            std::string::npos);
 }
 
 TEST(CiRecipesTest, GitLabJobsWriteBothReportsAndCheckTheRegister) {

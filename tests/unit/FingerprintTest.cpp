@@ -69,7 +69,8 @@ TEST(FingerprintTest, WithoutSubjectHashesFileRelativeToTheRootAndMessage) {
   EXPECT_EQ(fingerprintHash(D, "/home/ci/work/repo"), fingerprintHash(Elsewhere, "/tmp/checkout"));
   Diagnostic OtherFile = D;
   OtherFile.Loc.File = "/home/ci/work/repo/src/b.cpp";
-  EXPECT_NE(fingerprintHash(OtherFile, "/home/ci/work/repo"), fingerprintHash(D, "/home/ci/work/repo"));
+  EXPECT_NE(fingerprintHash(OtherFile, "/home/ci/work/repo"),
+            fingerprintHash(D, "/home/ci/work/repo"));
   Diagnostic OtherMessage = D;
   OtherMessage.Message = "unknown purpose 'billng'";
   EXPECT_NE(fingerprintHash(OtherMessage, "/home/ci/work/repo"),

@@ -14,9 +14,8 @@ using Hashes = std::vector<std::string>;
 TEST(LineHashTest, EmptyFile) { EXPECT_EQ(lineHashes(""), Hashes{"c129715d7a2bc9a3:1"}); }
 
 TEST(LineHashTest, SkipsSpacesAndTabs) {
-  EXPECT_EQ(lineHashes(" a\nb\n  \t\tc\n d"),
-            (Hashes{"271789c17abda88f:1", "54703d4cd895b18:1", "180aee12dab6264:1",
-                    "a23a3dc5e078b07b:1"}));
+  EXPECT_EQ(lineHashes(" a\nb\n  \t\tc\n d"), (Hashes{"271789c17abda88f:1", "54703d4cd895b18:1",
+                                                      "180aee12dab6264:1", "a23a3dc5e078b07b:1"}));
 }
 
 TEST(LineHashTest, NormalisesEveryKindOfLineEnd) {

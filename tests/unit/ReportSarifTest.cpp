@@ -31,7 +31,9 @@ Diagnostic logFinding() {
 /// The document, its run, and the run's results.
 struct Sarif {
   json::Value Doc = nullptr;
-  const json::Object &run() const { return *(*Doc.getAsObject()->getArray("runs"))[0].getAsObject(); }
+  const json::Object &run() const {
+    return *(*Doc.getAsObject()->getArray("runs"))[0].getAsObject();
+  }
   const json::Array &results() const { return *run().getArray("results"); }
   const json::Object &result(size_t I) const { return *results()[I].getAsObject(); }
   const json::Object &invocation() const {
@@ -154,17 +156,17 @@ TEST(ReportSarifTest, AResultCarriesItsFlowRelatedPlacesAndFingerprints) {
   EXPECT_EQ(Res.getString("level"), "warning");
   const json::Object &Loc = *(*Res.getArray("locations"))[0].getAsObject();
   EXPECT_EQ(uriOf(Loc), "src/Billing.cpp");
-  EXPECT_EQ(Loc.getObject("physicalLocation")->getObject("artifactLocation")->getString("uriBaseId"),
-            "%SRCROOT%");
+  EXPECT_EQ(
+      Loc.getObject("physicalLocation")->getObject("artifactLocation")->getString("uriBaseId"),
+      "%SRCROOT%");
   const json::Object &Region = *Loc.getObject("physicalLocation")->getObject("region");
   EXPECT_EQ(Region.getInteger("startLine"), 40);
   EXPECT_EQ(Region.getInteger("startColumn"), 5);
 
-  const json::Array &Steps = *(*(*Res.getArray("codeFlows"))[0]
-                                     .getAsObject()
-                                     ->getArray("threadFlows"))[0]
-                                  .getAsObject()
-                                  ->getArray("locations");
+  const json::Array &Steps =
+      *(*(*Res.getArray("codeFlows"))[0].getAsObject()->getArray("threadFlows"))[0]
+           .getAsObject()
+           ->getArray("locations");
   ASSERT_EQ(Steps.size(), 2u);
   const json::Object &First = *Steps[0].getAsObject()->getObject("location");
   EXPECT_EQ(First.getObject("message")->getString("text"), "read 'c.email'");
@@ -266,11 +268,10 @@ TEST(ReportSarifTest, CutsToTheLimitsWithANote) {
   // The note went first; the others keep their order.
   EXPECT_EQ(S.result(0).getString("level"), "warning");
   EXPECT_EQ(S.result(1).getString("level"), "error");
-  const json::Array &Steps = *(*(*S.result(0).getArray("codeFlows"))[0]
-                                     .getAsObject()
-                                     ->getArray("threadFlows"))[0]
-                                  .getAsObject()
-                                  ->getArray("locations");
+  const json::Array &Steps =
+      *(*(*S.result(0).getArray("codeFlows"))[0].getAsObject()->getArray("threadFlows"))[0]
+           .getAsObject()
+           ->getArray("locations");
   ASSERT_EQ(Steps.size(), 1u); // the sink, the flow's end
   EXPECT_EQ(Steps[0].getAsObject()->getObject("location")->getObject("message")->getString("text"),
             "passed as argument 2 of 'spdlog::info'");
@@ -302,7 +303,8 @@ TEST(ReportSarifTest, FixItsBecomeFixes) {
 
 TEST(ReportSarifTest, RunPropertiesCarryTheBaselineAndNewSince) {
   ScanReport R;
-  R.Baseline = BaselineReport{"base.json", 2, {{"ab:1", "excess-to-sink", "warning", "a.cpp", 3, "m"}}};
+  R.Baseline =
+      BaselineReport{"base.json", 2, {{"ab:1", "excess-to-sink", "warning", "a.cpp", 3, "m"}}};
   R.NewSince = NewSinceReport{"HEAD~1", 5};
   Sarif S = render(R);
   const json::Object &P = *S.run().getObject("properties");

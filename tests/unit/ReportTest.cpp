@@ -555,8 +555,8 @@ TEST(ReportScanJsonTest, SortsFlowsAndMarksUnknowns) {
 
 TEST(ReportScanJsonTest, RendersTheBaselineAndNewSinceSummaries) {
   ScanReport R;
-  R.Baseline = BaselineReport{"pdflow-baseline.json", 3,
-                              {{"ab:1", "excess-to-sink", "warning", "src/Old.cpp", 7, "gone"}}};
+  R.Baseline = BaselineReport{
+      "pdflow-baseline.json", 3, {{"ab:1", "excess-to-sink", "warning", "src/Old.cpp", 7, "gone"}}};
   R.NewSince = NewSinceReport{"origin/main", 4};
   llvm::Expected<llvm::json::Value> V = llvm::json::parse(renderScanJson(Model(), R));
   ASSERT_TRUE(static_cast<bool>(V)) << llvm::toString(V.takeError());

@@ -4,11 +4,11 @@
 #include "pdflow/report/LineHash.h"
 #include "pdflow/vcs/Git.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -73,8 +73,7 @@ ScanReport applyGate(AnalysisResult &R, const GateInputs &In, const std::string 
     auto Untouched = [&](const Diagnostic &D) { return !In.Changed->touches(D); };
     llvm::erase_if(R.Findings, Untouched);
     llvm::erase_if(R.Suppressed, [&](const SuppressedFinding &S) { return Untouched(S.Finding); });
-    Report.NewSince =
-        NewSinceReport{In.Revision, Before - R.Findings.size() - R.Suppressed.size()};
+    Report.NewSince = NewSinceReport{In.Revision, Before - R.Findings.size() - R.Suppressed.size()};
   }
   return Report;
 }

@@ -57,8 +57,7 @@ void assignFingerprints(const std::vector<Diagnostic *> &Findings, const std::st
   std::stable_sort(Hashed.begin(), Hashed.end(), [&](const auto &A, const auto &B) {
     const Diagnostic &L = *A.second, &R = *B.second;
     return std::make_tuple(A.first, relativeTo(L.Loc.File, SourceRoot), L.Loc.Line, L.Loc.Col,
-                           L.Message) < std::make_tuple(B.first,
-                                                        relativeTo(R.Loc.File, SourceRoot),
+                           L.Message) < std::make_tuple(B.first, relativeTo(R.Loc.File, SourceRoot),
                                                         R.Loc.Line, R.Loc.Col, R.Message);
   });
   std::map<std::string, unsigned> Seen;

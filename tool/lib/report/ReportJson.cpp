@@ -173,9 +173,12 @@ json::Value suppressedJson(const SuppressedFinding &S) {
 }
 
 json::Value baselineEntryJson(const BaselineEntry &E) {
-  return json::Object{{"fingerprint", text(E.Fingerprint)}, {"rule", text(E.Rule)},
-                      {"severity", text(E.Severity)},       {"file", text(E.File)},
-                      {"line", number(E.Line)},             {"message", text(E.Message)}};
+  return json::Object{{"fingerprint", text(E.Fingerprint)},
+                      {"rule", text(E.Rule)},
+                      {"severity", text(E.Severity)},
+                      {"file", text(E.File)},
+                      {"line", number(E.Line)},
+                      {"message", text(E.Message)}};
 }
 
 json::Value baselineJson(const std::optional<BaselineReport> &B) {
@@ -192,8 +195,7 @@ json::Value baselineJson(const std::optional<BaselineReport> &B) {
 json::Value newSinceJson(const std::optional<NewSinceReport> &N) {
   if (!N)
     return nullptr;
-  return json::Object{{"revision", text(N->Revision)},
-                      {"hidden", static_cast<int64_t>(N->Hidden)}};
+  return json::Object{{"revision", text(N->Revision)}, {"hidden", static_cast<int64_t>(N->Hidden)}};
 }
 
 } // namespace

@@ -12,7 +12,7 @@
 #include "llvm/Support/Regex.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 namespace pdflow {
 namespace {
@@ -182,8 +182,8 @@ json::Value ruleJson(const RuleInfo &R, const Config *Cfg, const SarifOptions &O
       {"properties", std::move(Properties)},
   };
   if (!Docs.empty())
-    Rule["help"] = json::Object{{"text", utf8(markdownToPlainText(Docs))},
-                                {"markdown", utf8(Docs)}};
+    Rule["help"] =
+        json::Object{{"text", utf8(markdownToPlainText(Docs))}, {"markdown", utf8(Docs)}};
   if (!O.DocsBaseUrl.empty())
     Rule["helpUri"] = O.DocsBaseUrl + ruleDocsPath(R.Name);
   return Rule;
@@ -390,14 +390,14 @@ void addLimitNotes(json::Array &Out, const Cuts &C, const SarifLimits &L) {
             std::to_string(L.ThreadFlowLocations) +
             " steps, GitHub code scanning's limit per result; --format json has every step"));
   if (C.RelatedCut)
-    Out.push_back(notification(
-        "sarif-limit", Severity::Warning,
-        "the related locations of " + std::to_string(C.RelatedCut) + " results were cut to " +
-            std::to_string(L.RelatedLocations) +
-            ", GitHub code scanning's limit per result; --format json has them all"));
+    Out.push_back(
+        notification("sarif-limit", Severity::Warning,
+                     "the related locations of " + std::to_string(C.RelatedCut) +
+                         " results were cut to " + std::to_string(L.RelatedLocations) +
+                         ", GitHub code scanning's limit per result; --format json has them all"));
 }
 
-json::Value runProperties(const ScanReport &R) {
+json::Object runProperties(const ScanReport &R) {
   json::Object P;
   if (R.Baseline) {
     json::Array Stale;
@@ -467,13 +467,13 @@ std::string renderScanSarif(const Model &M, const ScanReport &R, const SarifOpti
     Inputs.push_back({&S.Finding, &S.By});
   Cuts C;
   Inputs = capResults(std::move(Inputs), O.Limits.Results, C);
+  std::map<std::string, int64_t, std::less<>> RuleIndex;
+  for (const RuleInfo &Rule : allRules())
+    RuleIndex.emplace(Rule.Name, static_cast<int64_t>(RuleIndex.size()));
   json::Array Results;
   for (const ResultInput &In : Inputs) {
-    int64_t Index = -1;
-    for (size_t I = 0; I < allRules().size(); ++I)
-      if (allRules()[I].Name == In.Finding->Rule)
-        Index = static_cast<int64_t>(I);
-    Results.push_back(resultJson(In, Index, O, C));
+    auto It = RuleIndex.find(In.Finding->Rule);
+    Results.push_back(resultJson(In, It == RuleIndex.end() ? -1 : It->second, O, C));
   }
 
   json::Array Execution = incompleteNotifications(R);
@@ -512,12 +512,11 @@ std::string renderScanSarif(const Model &M, const ScanReport &R, const SarifOpti
       Root += '/';
     Run["originalUriBaseIds"] = json::Object{{SourceRootId, json::Object{{"uri", Root}}}};
   }
-  json::Value Properties = runProperties(R);
-  if (!Properties.getAsObject()->empty())
+  json::Object Properties = runProperties(R);
+  if (!Properties.empty())
     Run["properties"] = std::move(Properties);
-  return print(json::Object{{"$schema", SchemaUri},
-                            {"version", "2.1.0"},
-                            {"runs", json::Array{std::move(Run)}}});
+  return print(json::Object{
+      {"$schema", SchemaUri}, {"version", "2.1.0"}, {"runs", json::Array{std::move(Run)}}});
 }
 
 } // namespace pdflow

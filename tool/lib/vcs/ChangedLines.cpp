@@ -66,14 +66,29 @@ std::string unquotePath(llvm::StringRef Text) {
       continue;
     }
     switch (E) {
-    case 'a': Out += '\a'; break;
-    case 'b': Out += '\b'; break;
-    case 'f': Out += '\f'; break;
-    case 'n': Out += '\n'; break;
-    case 'r': Out += '\r'; break;
-    case 't': Out += '\t'; break;
-    case 'v': Out += '\v'; break;
-    default: Out += E; // \\ and \"
+    case 'a':
+      Out += '\a';
+      break;
+    case 'b':
+      Out += '\b';
+      break;
+    case 'f':
+      Out += '\f';
+      break;
+    case 'n':
+      Out += '\n';
+      break;
+    case 'r':
+      Out += '\r';
+      break;
+    case 't':
+      Out += '\t';
+      break;
+    case 'v':
+      Out += '\v';
+      break;
+    default:
+      Out += E; // \\ and \"
     }
   }
   return Out;
@@ -94,9 +109,9 @@ bool parseRange(llvm::StringRef Text, char Sign, unsigned &First, unsigned &Coun
 
 ChangedLines parseUnifiedDiff(llvm::StringRef Diff, const std::string &Root) {
   ChangedLines Out;
-  std::string File;       // the current file's absolute path; empty after a deletion
-  unsigned OldLeft = 0;   // lines of the current hunk still to skip, so that
-  unsigned NewLeft = 0;   // an added line "++ x" is not taken for a header
+  std::string File;     // the current file's absolute path; empty after a deletion
+  unsigned OldLeft = 0; // lines of the current hunk still to skip, so that
+  unsigned NewLeft = 0; // an added line "++ x" is not taken for a header
   while (!Diff.empty()) {
     auto [Line, Rest] = Diff.split('\n');
     Diff = Rest;

@@ -29,8 +29,6 @@ public:
   /// True when D's location or any of its notes' locations is changed.
   bool touches(const Diagnostic &D) const;
 
-  size_t fileCount() const { return Lines.size() + Files.size(); }
-
 private:
   std::map<std::string, std::set<unsigned>> Lines; // by real path
   std::set<std::string> Files;                     // by real path

@@ -20,9 +20,9 @@ std::string findWorkTreeRoot(const std::string &Dir);
 
 /// The lines changed in the work tree holding Dir since Revision (a commit,
 /// branch, tag or any revision git accepts, e.g. the pull request's merge
-/// base; or a tree, such as the empty tree in a repository with no commit): those `git diff -U0 Revision` adds or modifies, committed or not,
-/// plus every line of the files git does not track yet (untracked and not
-/// ignored). On failure (no git, not a work tree, unknown revision) returns
+/// base; or a tree, such as the empty tree in a repository with no commit): those `git diff -U0
+/// Revision` adds or modifies, committed or not, plus every line of the files git does not track
+/// yet (untracked and not ignored). On failure (no git, not a work tree, unknown revision) returns
 /// nothing and sets Error to a message naming the cause.
 std::optional<ChangedLines> changedLinesSince(const std::string &Revision, const std::string &Dir,
                                               std::string &Error);
