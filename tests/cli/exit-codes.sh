@@ -73,9 +73,10 @@ for fmt in text json sarif; do
            check "sarif: the run failed" "$out" '"executionSuccessful": false' ;;
   esac
 
-  # 3: a file failed to parse; it is named in the report itself.
+  # 3: a file was not analysed (here: it does not compile); it is named in
+  # the report itself.
   rm -f "$out"
-  expect "$fmt: a file that fails to parse exits 3" 3 "broken.cpp failed to parse" \
+  expect "$fmt: a file that fails to parse exits 3" 3 "analysis incomplete: broken.cpp was not analysed" \
     -- "$PDFLOW" scan -p broken --format "$fmt" -o "$out"
   case $fmt in
     text) check "text: the incomplete file" "$out" '^broken.cpp: error: analysis incomplete: ' ;;
@@ -86,7 +87,7 @@ for fmt in text json sarif; do
 
   # --allow-incomplete: the code follows the findings; the file is still named.
   rm -f "$out"
-  expect "$fmt: --allow-incomplete, nothing else: exit 0" 0 "broken.cpp failed to parse" \
+  expect "$fmt: --allow-incomplete, nothing else: exit 0" 0 "analysis incomplete: broken.cpp was not analysed" \
     -- "$PDFLOW" scan -p broken --format "$fmt" -o "$out" --allow-incomplete
   check "$fmt: still named with --allow-incomplete" "$out" 'broken.cpp'
   expect "$fmt: --allow-incomplete with a finding: exit 1" 1 "" \
