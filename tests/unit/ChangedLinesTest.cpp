@@ -68,6 +68,18 @@ TEST(ChangedLinesTest, ReadsTheNewSideOfEachHunk) {
   EXPECT_TRUE(has(C, "/nonexistent/repo/caf\xc3\xa9 \"q\".cpp", 1));
 }
 
+TEST(ChangedLinesTest, ANameWithASpaceEndsBeforeGitsTab) {
+  // git ends an unquoted name holding a space with a tab, for patch(1).
+  ChangedLines C = parseUnifiedDiff("diff --git a/src dir/b.cpp b/src dir/b.cpp\n"
+                                    "--- a/src dir/b.cpp\t\n"
+                                    "+++ b/src dir/b.cpp\t\n"
+                                    "@@ -7,0 +8 @@ void k()\n"
+                                    "+  log(c.email);\n",
+                                    "/nonexistent/repo");
+  EXPECT_TRUE(has(C, "/nonexistent/repo/src dir/b.cpp", 8));
+  EXPECT_FALSE(has(C, "/nonexistent/repo/src dir/b.cpp", 7));
+}
+
 TEST(ChangedLinesTest, AnAddedLineThatLooksLikeAHeaderIsContent) {
   // "+++ counter;" above is the added line "++ counter;", not a new file.
   ChangedLines C = parseUnifiedDiff(Diff, "/nonexistent/repo");

@@ -123,7 +123,9 @@ ChangedLines parseUnifiedDiff(llvm::StringRef Diff, const std::string &Root) {
       continue; // also "\ No newline at end of file"
     }
     if (Line.consume_front("+++ ")) {
-      std::string Path = unquotePath(Line.rtrim("\r"));
+      // git ends a name holding a space with a tab ("+++ b/src dir/a.cpp\t");
+      // a name that really ends with a tab is quoted.
+      std::string Path = unquotePath(Line.rtrim("\r").rtrim("\t"));
       File.clear();
       if (Path != "/dev/null" && llvm::StringRef(Path).starts_with("b/")) {
         llvm::SmallString<256> Abs(Root);
