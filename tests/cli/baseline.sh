@@ -41,6 +41,12 @@ check "the baseline holds the findings" base.json '"rule": "personal-data-in-log
   { echo "FAIL expected 4 baseline entries:"; cat base.json; FAILED=1; }
 check "paths relative to the work tree's top" base.json '"file": "app.cpp"'
 
+"$PDFLOW" facts -p db -o facts 2>/dev/null
+expect "baseline --facts: from a sharded extraction" 0 "baseline of 4 findings written" \
+  -- "$PDFLOW" baseline --facts facts -o sharded.json
+cmp -s base.json sharded.json && echo "ok   the same baseline" ||
+  { echo "FAIL baseline --facts differs"; diff base.json sharded.json | head; FAILED=1; }
+
 expect "a baseline silences its findings" 0 "4 findings already in baseline 'base.json' not reported" \
   -- "$PDFLOW" scan -p db --baseline base.json --format json -o out.json
 check_flat "json: no finding reported" out.json '"findings": \[\]'

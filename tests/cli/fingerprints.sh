@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fingerprints in the JSON and SARIF outputs: unchanged when blank lines are
 # inserted above the findings (GitHub's primaryLocationLineHash too), changed
-# when a finding's sink changes, and the same from any directory.
+# when a finding's sink changes, and the same from any directory and in a
+# sharded scan.
 # Usage: fingerprints.sh PDFLOW ANNOTATIONS_INCLUDE
 set -uo pipefail
 PDFLOW=$(realpath "$1")
@@ -65,6 +66,14 @@ fi
 mkdir -p sub && (cd sub && "$PDFLOW" scan -p ../db --format json -o ../sub.json 2>/dev/null)
 [ "$(fingerprints before.json)" = "$(fingerprints sub.json)" ] &&
   echo "ok   the same from a subdirectory" || { echo "FAIL fingerprints differ from a subdirectory"; FAILED=1; }
+
+# A sharded scan (pdflow facts, then scan --facts) writes the same SARIF and
+# JSON, fingerprints included, as a scan of the database.
+"$PDFLOW" facts -p db -o facts --shard 1/1 2>/dev/null
+"$PDFLOW" scan --facts facts --format sarif -o sharded.sarif 2>/dev/null
+"$PDFLOW" scan --facts facts --format json -o sharded.json 2>/dev/null
+cmp -s moved.sarif sharded.sarif && cmp -s moved.json sharded.json &&
+  echo "ok   scan --facts: the same SARIF and JSON" || { echo "FAIL scan --facts differs"; FAILED=1; }
 
 # a() now logs with puts: its findings are about another sink.
 write_app 0 'std::puts(c.email.c_str());'
