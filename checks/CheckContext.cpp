@@ -35,6 +35,13 @@ void CheckContext::report(Severity Level, SourceLoc Loc, std::string Message,
            std::move(FixIts)});
 }
 
+void CheckContext::report(FindingSubject Subject, SourceLoc Loc, std::string Message,
+                          std::vector<DiagNote> Notes, std::vector<FixIt> FixIts) {
+  Diagnostic D{severity(),       std::move(Loc),    std::move(Message), std::string(Rule.Name),
+               std::move(Notes), std::move(FixIts), std::move(Subject)};
+  Out.add(std::move(D));
+}
+
 void CheckContext::optionError(std::string Message) {
   Out.add(
       {Severity::Error, Settings ? Settings->Loc : SourceLoc{}, std::move(Message), "", {}, {}});
@@ -43,7 +50,7 @@ void CheckContext::optionError(std::string Message) {
 std::vector<DiagNote> flowNotes(const Flow &F, const Model &M) {
   std::vector<DiagNote> Notes;
   for (const FlowStep &S : F.Steps)
-    Notes.push_back({S.Loc, S.What});
+    Notes.push_back({S.Loc, S.What, /*Step=*/true});
   const DataElement *E = M.element(F.ElementId);
   if (!E)
     return Notes;
@@ -53,6 +60,14 @@ std::vector<DiagNote> flowNotes(const Flow &F, const Model &M) {
     Notes.push_back({E->AnnotationLoc, "'" + E->QualifiedName + "' is declared " +
                                            E->Spec.Category + " by this side annotation"});
   return Notes;
+}
+
+FindingSubject flowSubject(const Flow &F, const Model &M) {
+  const DataElement *E = M.element(F.ElementId);
+  std::string Activities;
+  for (const std::string &A : F.Activities)
+    Activities += (Activities.empty() ? "" : ",") + A;
+  return {E ? E->QualifiedName : F.ElementId, F.Sink.Function, Activities, F.Function};
 }
 
 } // namespace pdflow

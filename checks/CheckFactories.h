@@ -11,7 +11,7 @@ namespace pdflow {
 
 #define PDFLOW_RULE(Class, Name, Article, Sev, Summary)                                            \
   std::unique_ptr<Check> create##Class##Check(CheckContext &Ctx);
-#include "pdflow/checks/Rules.def"
+#include "pdflow/rules/Rules.def"
 
 } // namespace pdflow
 

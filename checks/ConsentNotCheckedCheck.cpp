@@ -35,7 +35,9 @@ void ConsentNotCheckedCheck::check(const Model &M) {
               ? ""
               : " (only consent to " + joinQuoted(F.ConsentPurposes) + " is checked)";
       std::string Purpose = A->Purposes.empty() ? "<purpose>" : A->Purposes.front();
-      Ctx.report(F.SinkLoc,
+      FindingSubject About = flowSubject(F, M);
+      About.Activity = Id; // one finding per activity
+      Ctx.report(std::move(About), F.SinkLoc,
                  dataPhrase(*E) + wholeObjectPhrase(F) + " reaches " + sinkPhrase(F.Sink) +
                      " under activity " + quote(Id) +
                      ", based on consent, on a path not guarded by a consent check" + For + Only +

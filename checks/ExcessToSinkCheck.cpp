@@ -17,7 +17,7 @@ void ExcessToSinkCheck::check(const Model &M) {
     std::string Fix = F.WholeObject
                           ? "pass only the fields the recipient needs instead of the whole object"
                           : "stop sending it";
-    Ctx.report(F.SinkLoc,
+    Ctx.report(flowSubject(F, M), F.SinkLoc,
                dataPhrase(*E) + wholeObjectPhrase(F) + " reaches " + sinkPhrase(F.Sink) +
                    activitiesPhrase(F.Activities) + ", which accepts only " + join(F.Sink.Accepts) +
                    "; " + Fix +

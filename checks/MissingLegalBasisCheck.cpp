@@ -70,7 +70,8 @@ void MissingLegalBasisCheck::check(const Model &M) {
       else
         Message += "; use one of " + join(Bases);
     }
-    Ctx.report(A.Loc, Message + gdpr(Ctx.rule().Article), std::move(Notes));
+    Ctx.report(FindingSubject{"", "", A.Id, ""}, A.Loc, Message + gdpr(Ctx.rule().Article),
+               std::move(Notes));
   }
 }
 

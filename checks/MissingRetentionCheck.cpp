@@ -41,7 +41,7 @@ void MissingRetentionCheck::check(const Model &M) {
     const DataElement *E = M.element(F.ElementId);
     if (!E || !E->Spec.Retention.empty() || activityHasRetention(M, F))
       continue;
-    Ctx.report(F.SinkLoc,
+    Ctx.report(flowSubject(F, M), F.SinkLoc,
                dataPhrase(*E) + wholeObjectPhrase(F) +
                    (Storage ? " is stored by " : " is exported by ") + sinkPhrase(F.Sink) +
                    activitiesPhrase(F.Activities) + " with no retention period; " +

@@ -21,7 +21,7 @@ void PersonalDataInLogsCheck::check(const Model &M) {
     const DataElement *E = M.element(F.ElementId);
     if (!E)
       continue;
-    Ctx.report(F.SinkLoc,
+    Ctx.report(flowSubject(F, M), F.SinkLoc,
                dataPhrase(*E) + wholeObjectPhrase(F) + " reaches " + sinkPhrase(F.Sink) +
                    " unredacted" + activitiesPhrase(F.Activities) +
                    "; pass it through a redact, pseudonymize or anonymize transform first" +

@@ -26,7 +26,9 @@ void PurposeLimitationCheck::check(const Model &M) {
       const ActivityDecl *A = findActivity(M, Id);
       if (!A || A->Purposes.empty() || intersects(A->Purposes, E->Spec.Purposes))
         continue;
-      Ctx.report(F.SinkLoc,
+      FindingSubject About = flowSubject(F, M);
+      About.Activity = Id; // one finding per activity
+      Ctx.report(std::move(About), F.SinkLoc,
                  dataPhrase(*E) + wholeObjectPhrase(F) + " reaches " + sinkPhrase(F.Sink) +
                      " under activity " + quote(Id) + ", whose purposes (" + join(A->Purposes) +
                      ") are not among the data's purposes (" + join(E->Spec.Purposes) +

@@ -66,7 +66,9 @@ void SpecialCategoryWithoutConditionCheck::check(const Model &M) {
                   : "Art. 9(2) condition; set special_condition: for " + quote(A->Id) +
                         " to the Art. 9(2) condition that applies") +
         ", or stop processing this data there" + gdpr(Criminal ? "10" : "9");
-    Ctx.report(Ev.Loc, Message, std::move(Ev.Notes));
+    // The (element, activity) pair is the finding, whichever flow or read shows it.
+    Ctx.report(FindingSubject{E->QualifiedName, "", A->Id, ""}, Ev.Loc, Message,
+               std::move(Ev.Notes));
   }
 }
 

@@ -93,7 +93,7 @@ void ThirdCountryTransferCheck::check(const Model &M) {
     std::optional<Verdict> V = assess(C, F.Sink.Country, F.Sink.Guard, Recipient);
     if (!V)
       continue;
-    Ctx.report(F.SinkLoc,
+    Ctx.report(flowSubject(F, M), F.SinkLoc,
                dataPhrase(*E) + wholeObjectPhrase(F) + " is transferred to " + sinkPhrase(F.Sink) +
                    activitiesPhrase(F.Activities) + " " + V->Problem + "; " + V->Fix +
                    gdpr(Ctx.rule().Article),
@@ -109,7 +109,9 @@ void ThirdCountryTransferCheck::check(const Model &M) {
     if (First.Sink.ModelLoc.valid() && First.Sink.Origin != ModelOrigin::Builtin)
       Notes.push_back({First.Sink.ModelLoc,
                        "sink " + quote(First.Sink.Function) + " declared here without a country"});
-    Ctx.report(Key.first,
+    // One finding per call site, whatever data it carries.
+    FindingSubject About{"", First.Sink.Function, "", First.Function};
+    Ctx.report(std::move(About), Key.first,
                "personal data reaches " + sinkPhrase(First.Sink) +
                    ", whose recipient country is unknown: " +
                    join(std::vector<std::string>(Data.begin(), Data.end())) +

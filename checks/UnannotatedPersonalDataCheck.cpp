@@ -71,7 +71,7 @@ void UnannotatedPersonalDataCheck::check(const Model &M) {
     std::vector<FixIt> Fix;
     if (D.InsertLoc.valid())
       Fix.push_back({D.InsertLoc, 0, "PDFLOW_DATA(" + Cat + ") "});
-    Ctx.report(D.Loc,
+    Ctx.report(FindingSubject{D.QualifiedName, "", "", ""}, D.Loc,
                Looks + " but has no annotation; add PDFLOW_DATA(" + Cat + ") or list " +
                    quote(D.QualifiedName) + " under data: in .pdflow.yaml" +
                    gdpr(Ctx.rule().Article),

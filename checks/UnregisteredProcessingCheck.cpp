@@ -14,7 +14,7 @@ void UnregisteredProcessingCheck::check(const Model &M) {
     if (!E)
       continue;
     std::string Where = F.Function.empty() ? "" : " in " + quote(F.Function);
-    Ctx.report(F.SinkLoc,
+    Ctx.report(flowSubject(F, M), F.SinkLoc,
                dataPhrase(*E) + wholeObjectPhrase(F) + " reaches " + sinkPhrase(F.Sink) + Where +
                    ", which runs under no declared processing activity; " +
                    "list the code's entry point under an activity's entry_points in "

@@ -54,7 +54,7 @@ void UnusedPersonalDataCheck::check(const Model &M) {
       Notes.push_back(
           {E.AnnotationLoc, "declared " + E.Spec.Category + " by this side annotation"});
     if (Reads.empty()) {
-      Ctx.report(Loc,
+      Ctx.report(FindingSubject{E.QualifiedName, "", "", ""}, Loc,
                  dataPhrase(E) +
                      " is collected but never read; stop collecting it, or read it "
                      "where a processing activity needs it" +
@@ -69,7 +69,7 @@ void UnusedPersonalDataCheck::check(const Model &M) {
     for (size_t I = 0; I < Reads.size() && I < 3; ++I)
       Notes.push_back({Reads[I].Loc, "read here in " + quote(Reads[I].Function) +
                                          ", which runs under no processing activity"});
-    Ctx.report(Loc,
+    Ctx.report(FindingSubject{E.QualifiedName, "", "", ""}, Loc,
                dataPhrase(E) +
                    " is collected but never read by any processing activity, only "
                    "by code outside them; stop collecting it, or bring the code "

@@ -18,8 +18,8 @@ TEST(PersonalDataInLogsTest, FiresOnUnredactedLogWithStepsAndDeclaration) {
             "'spdlog::info' unredacted; pass it through a redact, pseudonymize or anonymize "
             "transform first (GDPR Art. 5(1)(f), 32)");
   std::vector<DiagNote> Expected = {
-      {{"shop.cpp", 29, 7}, "read 'shop::Customer::email'"},
-      {{"shop.cpp", 30, 5}, "passed as argument 1 of 'spdlog::info'"},
+      {{"shop.cpp", 29, 7}, "read 'shop::Customer::email'", /*Step=*/true},
+      {{"shop.cpp", 30, 5}, "passed as argument 1 of 'spdlog::info'", /*Step=*/true},
       {{"shop.h", 10, 3}, "'shop::Customer::email' declared here as contact.email"}};
   EXPECT_EQ(F[0].Notes, Expected);
 }

@@ -18,7 +18,7 @@ struct RuleClass {
 std::vector<RuleClass> ruleClasses() {
   return {
 #define PDFLOW_RULE(Class, Name, Article, Sev, Summary) {#Class, Name},
-#include "pdflow/checks/Rules.def"
+#include "pdflow/rules/Rules.def"
   };
 }
 

@@ -107,8 +107,8 @@ TEST(FlowNotesTest, StepsThenTheDeclaration) {
   T.element("shop::Customer::email", "contact.email");
   Flow &F = T.flow("shop::Customer::email", SinkKind::Log, "spdlog::info", 30);
   std::vector<DiagNote> Expected = {
-      {{"shop.cpp", 29, 7}, "read 'shop::Customer::email'"},
-      {{"shop.cpp", 30, 5}, "passed as argument 1 of 'spdlog::info'"},
+      {{"shop.cpp", 29, 7}, "read 'shop::Customer::email'", /*Step=*/true},
+      {{"shop.cpp", 30, 5}, "passed as argument 1 of 'spdlog::info'", /*Step=*/true},
       {{"shop.h", 10, 3}, "'shop::Customer::email' declared here as contact.email"}};
   EXPECT_EQ(flowNotes(F, T.M), Expected);
   F.ElementId = "unknown";

@@ -311,7 +311,7 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
 
   Diagnostic Finding = diag(Severity::Warning, {"src/Billing.cpp", 52, 3},
                             "'shop::Customer' sent whole to 'Stripe'", "excess-to-sink");
-  Finding.Notes = {{{"src/Billing.cpp", 50, 10}, "read 'customer'"}};
+  Finding.Notes = {{{"src/Billing.cpp", 50, 10}, "read 'customer'", /*Step=*/true}};
   Diagnostic Unannotated = diag(Severity::Warning, {"src/Lead.h", 5, 15},
                                 "'phone' looks like personal data", "unannotated-personal-data");
   Unannotated.FixIts = {{{"src/Lead.h", 5, 3}, 0, "PDFLOW_DATA(contact.phone) "}};
@@ -323,17 +323,29 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
   Suppression Stale{{"src/Lead.h", 9, 1}, {"excess-to-sink"}, ""};
   M.Suppressions = {By, Stale};
 
-  EXPECT_EQ(renderScanJson(M, {Finding, Unannotated}, {{Hidden, By}}, {Tool}), R"json({
+  Finding.Fingerprint = "0123abcd:1";
+  Finding.Subject = {"shop::Customer", "shop::PaymentGateway::charge", "billing,marketing",
+                     "shop::Billing::charge"};
+  Finding.Notes.push_back({{"src/Customer.h", 12, 3}, "'shop::Customer' declared here"});
+  ScanReport R;
+  R.Findings = {Finding, Unannotated};
+  R.Suppressed = {{Hidden, By}};
+  R.ToolDiagnostics = {Tool};
+  R.IncompleteFiles = {"src/Broken.cpp"};
+  EXPECT_EQ(renderScanJson(M, R), R"json({
+  "baseline": null,
   "diagnostics": [
     {
       "column": null,
       "file": "src/Broken.cpp",
+      "fingerprint": null,
       "fixits": [],
       "line": null,
       "message": "file failed to parse",
       "notes": [],
       "rule": null,
-      "severity": "error"
+      "severity": "error",
+      "subject": null
     }
   ],
   "elements": [
@@ -365,6 +377,7 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
     {
       "column": 3,
       "file": "src/Billing.cpp",
+      "fingerprint": "0123abcd:1",
       "fixits": [],
       "line": 52,
       "message": "'shop::Customer' sent whole to 'Stripe'",
@@ -373,15 +386,30 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
           "column": 10,
           "file": "src/Billing.cpp",
           "line": 50,
-          "message": "read 'customer'"
+          "message": "read 'customer'",
+          "step": true
+        },
+        {
+          "column": 3,
+          "file": "src/Customer.h",
+          "line": 12,
+          "message": "'shop::Customer' declared here",
+          "step": false
         }
       ],
       "rule": "excess-to-sink",
-      "severity": "warning"
+      "severity": "warning",
+      "subject": {
+        "activity": "billing,marketing",
+        "element": "shop::Customer",
+        "function": "shop::Billing::charge",
+        "sink": "shop::PaymentGateway::charge"
+      }
     },
     {
       "column": 15,
       "file": "src/Lead.h",
+      "fingerprint": null,
       "fixits": [
         {
           "column": 3,
@@ -395,7 +423,8 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
       "message": "'phone' looks like personal data",
       "notes": [],
       "rule": "unannotated-personal-data",
-      "severity": "warning"
+      "severity": "warning",
+      "subject": null
     }
   ],
   "flows": [
@@ -408,7 +437,8 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
       "consent": [
         "marketing"
       ],
-      "element": "e.email",
+      "element": "shop::Customer::email",
+      "element_id": "e.email",
       "function": "shop::Billing::charge",
       "location": {
         "column": 3,
@@ -447,16 +477,22 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
       "whole_object": true
     }
   ],
+  "incomplete": [
+    "src/Broken.cpp"
+  ],
+  "new_since": null,
   "suppressed": [
     {
       "column": 5,
       "file": "src/Billing.cpp",
+      "fingerprint": null,
       "fixits": [],
       "line": 40,
       "message": "'shop::Customer::email' reaches log sink 'spdlog::info'",
       "notes": [],
       "rule": "personal-data-in-logs",
       "severity": "error",
+      "subject": null,
       "suppression": {
         "file": "src/Billing.cpp",
         "line": 39,
@@ -485,7 +521,7 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
       ]
     }
   ],
-  "version": 1
+  "version": 2
 }
 )json");
 }
@@ -493,14 +529,17 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
 TEST(ReportScanJsonTest, SortsFlowsAndMarksUnknowns) {
   Model M = shopModel();
   M.Flows = {unknownElementFlow(), ipFlow(), logFlow()};
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse(renderScanJson(M, {}, {}, {}));
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(renderScanJson(M, ScanReport()));
   ASSERT_TRUE(static_cast<bool>(V)) << llvm::toString(V.takeError());
   const llvm::json::Array &Flows = *V->getAsObject()->getArray("flows");
   ASSERT_EQ(Flows.size(), 3u);
-  EXPECT_EQ(Flows[0].getAsObject()->getString("element"), "e.email");
-  EXPECT_EQ(Flows[1].getAsObject()->getString("element"), "e.ip");
+  EXPECT_EQ(Flows[0].getAsObject()->getString("element"), "shop::Customer::email");
+  EXPECT_EQ(Flows[0].getAsObject()->getString("element_id"), "e.email");
+  EXPECT_EQ(Flows[1].getAsObject()->getString("element"), "net::Session::peerAddress()");
+  EXPECT_EQ(Flows[1].getAsObject()->getString("element_id"), "e.ip");
   const llvm::json::Object &Gone = *Flows[2].getAsObject();
-  EXPECT_EQ(Gone.getString("element"), "e.gone");
+  EXPECT_EQ(Gone.get("element")->kind(), llvm::json::Value::Null);
+  EXPECT_EQ(Gone.getString("element_id"), "e.gone");
   EXPECT_EQ(Gone.get("category")->kind(), llvm::json::Value::Null);
   EXPECT_EQ(Gone.get("function")->kind(), llvm::json::Value::Null);
   EXPECT_EQ(Gone.getObject("sink")->getBoolean("encrypted"), false);
@@ -509,11 +548,47 @@ TEST(ReportScanJsonTest, SortsFlowsAndMarksUnknowns) {
   EXPECT_EQ(V->getAsObject()->getArray("findings")->size(), 0u);
   EXPECT_EQ(V->getAsObject()->getArray("suppressed")->size(), 0u);
   EXPECT_EQ(V->getAsObject()->getArray("diagnostics")->size(), 0u);
+  EXPECT_EQ(V->getAsObject()->getArray("incomplete")->size(), 0u);
+  EXPECT_EQ(V->getAsObject()->get("baseline")->kind(), llvm::json::Value::Null);
+  EXPECT_EQ(V->getAsObject()->get("new_since")->kind(), llvm::json::Value::Null);
+}
+
+TEST(ReportScanJsonTest, RendersTheBaselineAndNewSinceSummaries) {
+  ScanReport R;
+  R.Baseline = BaselineReport{
+      "pdflow-baseline.json", 3, {{"ab:1", "excess-to-sink", "warning", "src/Old.cpp", 7, "gone"}}};
+  R.NewSince = NewSinceReport{"origin/main", 4};
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(renderScanJson(Model(), R));
+  ASSERT_TRUE(static_cast<bool>(V)) << llvm::toString(V.takeError());
+  const llvm::json::Object &Baseline = *V->getAsObject()->getObject("baseline");
+  EXPECT_EQ(Baseline.getString("file"), "pdflow-baseline.json");
+  EXPECT_EQ(Baseline.getInteger("known"), 3);
+  ASSERT_EQ(Baseline.getArray("stale")->size(), 1u);
+  const llvm::json::Object &Stale = *(*Baseline.getArray("stale"))[0].getAsObject();
+  EXPECT_EQ(Stale.getString("fingerprint"), "ab:1");
+  EXPECT_EQ(Stale.getString("file"), "src/Old.cpp");
+  EXPECT_EQ(Stale.getInteger("line"), 7);
+  const llvm::json::Object &NewSince = *V->getAsObject()->getObject("new_since");
+  EXPECT_EQ(NewSince.getString("revision"), "origin/main");
+  EXPECT_EQ(NewSince.getInteger("hidden"), 4);
+}
+
+TEST(ReportIncompleteTest, NamesEachFileInClangsFormat) {
+  EXPECT_EQ(renderIncompleteText({}, false), "");
+  EXPECT_EQ(renderIncompleteText({"src/a.cpp", "src/b.cpp"}, false),
+            "src/a.cpp: error: analysis incomplete: this file was not analysed (it failed to "
+            "parse, timed out or crashed the analysis), so its flows and findings are missing "
+            "from this report\n"
+            "src/b.cpp: error: analysis incomplete: this file was not analysed (it failed to "
+            "parse, timed out or crashed the analysis), so its flows and findings are missing "
+            "from this report\n");
 }
 
 TEST(ReportScanJsonTest, ReplacesInvalidUtf8) {
   Diagnostic D = diag(Severity::Warning, {"caf\xe9.cpp", 1, 1}, "'caf\xe9' logged", "r");
-  std::string Text = renderScanJson(Model(), {D}, {}, {});
+  ScanReport R;
+  R.Findings = {D};
+  std::string Text = renderScanJson(Model(), R);
   EXPECT_NE(Text.find("\"file\": \"caf\xef\xbf\xbd.cpp\""), std::string::npos) << Text;
   EXPECT_NE(Text.find("\"message\": \"'caf\xef\xbf\xbd' logged\""), std::string::npos) << Text;
 }

@@ -10,7 +10,7 @@ namespace pdflow {
 
 namespace {
 
-const std::vector<std::string> Commands = {"inventory", "scan", "facts", "rules"};
+const std::vector<std::string> Commands = {"inventory", "scan", "baseline", "facts", "rules"};
 
 /// "K/N" with 1 <= K <= N.
 bool parseShard(const std::string &V, unsigned &Index, unsigned &Count) {
@@ -54,11 +54,27 @@ bool is(const std::string &Arg, const std::string &Flag) {
   return Flag.size() == 2 ? Arg.size() > 2 : Arg[Flag.size()] == '=';
 }
 
+/// Options that only some commands take.
+bool checkCommandOptions(const CliOptions &O, bool FormatGiven, std::string &Error) {
+  const std::string &C = O.Command;
+  if (C != "scan" && !O.BaselineFile.empty())
+    Error = "'--baseline' is an option of 'scan'; 'pdflow baseline' writes the file";
+  else if (C != "scan" && !O.NewSince.empty())
+    Error = "'--new-since' is an option of 'scan'";
+  else if (C != "scan" && C != "baseline" && O.AllowIncomplete)
+    Error = "'--allow-incomplete' is an option of 'scan' and 'baseline'";
+  else if (C != "scan" && O.Format == "sarif")
+    Error = "'--format sarif' is a format of 'scan'; '" + C + "' writes text or json";
+  else if (C == "baseline" && FormatGiven)
+    Error = "'baseline' writes its own JSON format; drop '--format'";
+  return Error.empty();
+}
+
 } // namespace
 
 bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::string &Error) {
   if (Args.empty()) {
-    Error = "no command; expected one of inventory, scan, facts, rules";
+    Error = "no command; expected one of inventory, scan, baseline, facts, rules";
     return false;
   }
   Out.Command = Args[0];
@@ -66,10 +82,12 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     Error = withSuggestion("unknown command '" + Out.Command + "'", Out.Command, Commands);
     return false;
   }
-  const std::vector<std::string> Known = {"-p",      "--config",  "--format",     "-o",
-                                          "-j",      "--flows",   "--fail-on",    "--help",
-                                          "--stats", "--quiet",   "--tu-timeout", "--facts",
-                                          "--shard"};
+  const std::vector<std::string> Known = {
+      "-p",      "--config",   "--format",     "-o",
+      "-j",      "--flows",    "--fail-on",    "--help",
+      "--stats", "--quiet",    "--tu-timeout", "--facts",
+      "--shard", "--baseline", "--new-since",  "--allow-incomplete"};
+  bool FormatGiven = false;
   for (size_t I = 1; I < Args.size(); ++I) {
     const std::string &A = Args[I];
     std::string V;
@@ -84,10 +102,11 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     } else if (is(A, "--format")) {
       if (!takeValue(Args, I, "--format", Out.Format, Error))
         return false;
-      if (Out.Format != "text" && Out.Format != "json") {
-        Error = "'--format' must be text or json; got '" + Out.Format + "'";
+      if (Out.Format != "text" && Out.Format != "json" && Out.Format != "sarif") {
+        Error = "'--format' must be text, json or sarif; got '" + Out.Format + "'";
         return false;
       }
+      FormatGiven = true;
     } else if (is(A, "-o")) {
       if (!takeValue(Args, I, "-o", Out.Output, Error))
         return false;
@@ -135,6 +154,22 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
         Error = "'--fail-on' must be note, warning or error; got '" + V + "'";
         return false;
       }
+    } else if (is(A, "--baseline")) {
+      if (!takeValue(Args, I, "--baseline", Out.BaselineFile, Error))
+        return false;
+      if (Out.BaselineFile.empty()) {
+        Error = "'--baseline' needs a file, written by 'pdflow baseline'";
+        return false;
+      }
+    } else if (is(A, "--new-since")) {
+      if (!takeValue(Args, I, "--new-since", Out.NewSince, Error))
+        return false;
+      if (Out.NewSince.empty()) {
+        Error = "'--new-since' needs a git revision, such as the pull request's merge base";
+        return false;
+      }
+    } else if (A == "--allow-incomplete") {
+      Out.AllowIncomplete = true;
     } else if (!A.empty() && A[0] == '-') {
       Error = withSuggestion("unknown option '" + A + "'", A, Known);
       return false;
@@ -149,14 +184,15 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     Out.FactsDirs.insert(Out.FactsDirs.end(), Out.Files.begin(), Out.Files.end());
     Out.Files.clear();
     if (Out.Command == "facts") {
-      Error = "'--facts' reads facts for 'scan' and 'inventory'; 'facts' writes them with -o DIR";
+      Error = "'--facts' reads facts for 'scan', 'inventory' and 'baseline'; 'facts' writes "
+              "them with -o DIR";
       return false;
     }
     if (!Out.BuildDir.empty()) {
       Error = "'--facts' and '-p' exclude each other: the facts replace the compile database";
       return false;
     }
-    return true;
+    return checkCommandOptions(Out, FormatGiven, Error);
   }
   if (Out.Command == "facts" && Out.Output.empty()) {
     Error = "'facts' needs -o DIR, the directory to write the facts files into";
@@ -175,7 +211,7 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     Error = "'--flows' is an option of 'scan'";
     return false;
   }
-  return true;
+  return checkCommandOptions(Out, FormatGiven, Error);
 }
 
 } // namespace pdflow

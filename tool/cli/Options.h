@@ -24,6 +24,9 @@ struct CliOptions {
   std::vector<std::string> FactsDirs; // scan/inventory --facts
   unsigned ShardIndex = 0, ShardCount = 1; // facts --shard K/N, 0-based
   Severity FailOn = Severity::Warning;
+  std::string BaselineFile;     // scan --baseline F
+  std::string NewSince;         // scan --new-since REV
+  bool AllowIncomplete = false; // a file that fails to parse does not make the exit code 3
 };
 
 /// Parses the words after "pdflow". On failure returns false with a message

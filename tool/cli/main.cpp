@@ -2,10 +2,12 @@
 
 #include "Options.h"
 #include "RunReporter.h"
+#include "ScanGate.h"
 
 #include "pdflow/analysis/Analysis.h"
 #include "pdflow/checks/Check.h"
 #include "pdflow/report/Report.h"
+#include "pdflow/report/ReportSarif.h"
 
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
@@ -28,10 +30,13 @@ const char *const Usage = R"(pdflow - trace personal data through C++ code
 USAGE
   pdflow inventory -p BUILD_DIR [FILES...] [--config F] [--format text|json] [-o F] [-j N]
                    [--tu-timeout S] [--stats] [--quiet]
-  pdflow scan      -p BUILD_DIR [FILES...] [--config F] [--format text|json] [-o F] [-j N]
-                   [--flows] [--fail-on note|warning|error] [--tu-timeout S] [--stats]
-                   [--quiet]
+  pdflow scan      -p BUILD_DIR [FILES...] [--config F] [--format text|json|sarif] [-o F] [-j N]
+                   [--flows] [--fail-on note|warning|error] [--baseline F] [--new-since REV]
+                   [--allow-incomplete] [--tu-timeout S] [--stats] [--quiet]
   pdflow scan      --facts DIR [DIR...] [options of scan but -p]
+  pdflow baseline  -p BUILD_DIR [FILES...] [--config F] [-o F] [-j N] [--allow-incomplete]
+                   [--tu-timeout S] [--stats] [--quiet]
+  pdflow baseline  --facts DIR [DIR...] [options of baseline but -p]
   pdflow facts     -p BUILD_DIR [FILES...] -o DIR [--shard K/N] [--config F] [-j N]
                    [--tu-timeout S]
   pdflow rules
@@ -44,6 +49,8 @@ COMMANDS
   scan        Trace personal data to sinks (logs, exports, storage, third
               parties) and report rule findings in Clang's format, each with
               the flow's steps as notes. --flows also lists every flow.
+  baseline    Record today's findings by fingerprint, so that a later
+              'scan --baseline F' reports only new ones.
   facts       Extract each TU's facts (what pdflow learns from its code) into one
               file per TU in DIR, for a merge elsewhere: 'scan --facts DIR...'
               solves the facts of several shards as one program, with the same
@@ -56,12 +63,13 @@ OPTIONS
   --config F      Use F instead of the .pdflow.yaml found by walking up from the
                   current directory, then from the analysed sources' common
                   directory, then from BUILD_DIR.
-  --format FMT    text (default) or json.
+  --format FMT    text (default) or json; scan also writes sarif (SARIF 2.1.0,
+                  for GitHub code scanning).
   -o F            Write the report to F instead of standard output; F is
                   written only when the analysis finished. For 'facts': the
                   directory to write the facts files into.
-  --facts DIR     scan, inventory: read the facts written by 'pdflow facts'
-                  instead of parsing (repeat it, or list more directories).
+  --facts DIR     scan, inventory, baseline: read the facts written by 'pdflow
+                  facts' instead of parsing (repeat it, or list more directories).
   --shard K/N     facts: only the K-th of N shares of the database's files, by
                   a stable hash of their paths relative to BUILD_DIR.
   -j N            Parse N files at a time (default: the number of cores).
@@ -71,16 +79,29 @@ OPTIONS
                   has parsed it; it is named and the run exits 3.
   --stats         Print the time of each phase and the peak memory to stderr.
   --quiet, -q     No progress line (shown only when stderr is a terminal).
+  --baseline F    scan: leave out the findings baseline F holds (matched by
+                  fingerprint, so moved code still matches); its entries that
+                  match nothing any more are listed.
+  --new-since REV scan: report only findings whose flow touches a line changed
+                  since git revision REV (a pull request's merge base), in
+                  commits, uncommitted edits or untracked files.
+  --allow-incomplete
+                  A file that was not analysed (failed to parse, timed out or
+                  crashed) does not make the exit code 3; it is still named, in
+                  every format. baseline writes its file anyway.
 
 EXIT CODES
-  0  no finding at or above --fail-on
+  0  no finding at or above --fail-on (baseline: the file was written)
   1  findings at or above --fail-on
   2  usage or configuration error (bad option, broken .pdflow.yaml, no
-     compile database, a FILE not in it); the analysis still runs where it can
+     compile database, a FILE not in it, an unreadable --baseline file, an
+     unknown --new-since revision); scan still reports what it can
   3  analysis incomplete: a file failed to parse, went past --tu-timeout, or
-     crashed the analysis (each one is named; the others are analysed)
+     crashed the analysis (each one is named, in every format and in the -o
+     file; the others are analysed), unless --allow-incomplete
 
-Docs: docs/getting-started.md, docs/annotating.md, docs/rules/.
+Docs: docs/getting-started.md, docs/annotating.md, docs/rules/, docs/ci.md,
+docs/json-schema.md.
 )";
 
 int usageError(const std::string &Message) {
@@ -127,7 +148,8 @@ std::string currentDirectory() {
   return std::string(Cwd);
 }
 
-AnalysisResult runAnalysis(const CliOptions &O, bool RunChecks) {
+/// The analysis with paths as the compile database gives them (absolute).
+AnalysisResult analyzeWithAbsolutePaths(const CliOptions &O, bool RunChecks) {
   AnalysisRequest Req;
   Req.BuildDir = O.BuildDir;
   Req.Files = O.Files;
@@ -142,6 +164,11 @@ AnalysisResult runAnalysis(const CliOptions &O, bool RunChecks) {
                          ? extractFactsInto(Req, O.Output, {O.ShardIndex, O.ShardCount})
                          : analyze(Req);
   Reporter.finish();
+  return R;
+}
+
+AnalysisResult runAnalysis(const CliOptions &O, bool RunChecks) {
+  AnalysisResult R = analyzeWithAbsolutePaths(O, RunChecks);
   relativizePaths(R, currentDirectory());
   return R;
 }
@@ -173,19 +200,59 @@ int inventory(const CliOptions &O) {
 }
 
 int scan(const CliOptions &O) {
-  AnalysisResult R = runAnalysis(O, /*RunChecks=*/true);
+  GateInputs Gate;
+  std::string Error;
+  if (!loadGateInputs(O, Gate, Error))
+    return usageError(Error);
+  AnalysisResult R = analyzeWithAbsolutePaths(O, /*RunChecks=*/true);
+  std::string Cwd = currentDirectory();
+  std::string Root = sourceRoot(Cwd);
+  ScanReport Report = applyGate(R, Gate, Root);
+  // SARIF paths are relative to the work tree's top (%SRCROOT%), as code
+  // scanning expects; the others to the current directory.
+  relativizePaths(R, O.Format == "sarif" ? Root : Cwd);
+  collectFindings(Report, R);
   bool ToTerminal = O.Output.empty() && llvm::outs().has_colors();
   printIncomplete(R);
-  if (!writeReport(O, R, [&] {
+  printGateSummary(Report, llvm::errs().has_colors());
+  if (!writeReport(O, R, [&]() -> std::string {
         if (O.Format == "json")
-          return renderScanJson(R.M, R.Findings, R.Suppressed, R.ToolDiagnostics);
+          return renderScanJson(R.M, Report);
+        if (O.Format == "sarif")
+          return renderScanSarif(R.M, Report, sarifOptions(Report, Root));
         std::string Text;
         if (O.Flows)
           Text += renderFlowsText(R.M);
-        return Text + renderFindingsText(R.Findings, ToTerminal);
+        return Text + renderFindingsText(Report.Findings, ToTerminal) +
+               renderIncompleteText(Report.IncompleteFiles, ToTerminal);
       }))
     return ExitUsage;
-  return exitCodeFor(R, O.FailOn);
+  return exitCodeFor(R, O.FailOn, O.AllowIncomplete);
+}
+
+int baseline(const CliOptions &O) {
+  AnalysisResult R = analyzeWithAbsolutePaths(O, /*RunChecks=*/true);
+  std::string Root = sourceRoot(currentDirectory());
+  applyGate(R, GateInputs(), Root);
+  relativizePaths(R, Root); // a baseline names files relative to the work tree's top
+  printIncomplete(R);
+  // A baseline taken from a broken config or a partial analysis would hide
+  // findings once both are fixed: refuse to write one.
+  if (R.UsageError) {
+    llvm::errs() << "pdflow: error: baseline not written; fix the errors above first\n";
+    return ExitUsage;
+  }
+  if (R.Incomplete && !O.AllowIncomplete) {
+    llvm::errs() << "pdflow: error: baseline not written, the analysis is incomplete; fix the "
+                    "files above or pass --allow-incomplete\n";
+    return ExitIncomplete;
+  }
+  if (!writeReport(O, R, [&] { return renderBaseline(R.Findings, R.FailedFiles); }))
+    return ExitUsage;
+  llvm::errs() << "pdflow: baseline of " << R.Findings.size() << " finding"
+               << (R.Findings.size() == 1 ? "" : "s") << " written"
+               << (O.Output.empty() ? "" : " to '" + O.Output + "'") << "\n";
+  return ExitClean;
 }
 
 int facts(const CliOptions &O) {
@@ -238,5 +305,7 @@ int main(int Argc, char **Argv) {
     return scan(O);
   if (O.Command == "facts")
     return facts(O);
+  if (O.Command == "baseline")
+    return baseline(O);
   return usageError("unknown command '" + O.Command + "'");
 }

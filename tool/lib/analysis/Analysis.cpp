@@ -526,10 +526,10 @@ AnalysisResult extractFactsInto(const AnalysisRequest &Req, const std::string &D
   return R;
 }
 
-int exitCodeFor(const AnalysisResult &R, Severity FailOn) {
+int exitCodeFor(const AnalysisResult &R, Severity FailOn, bool AllowIncomplete) {
   if (R.UsageError)
     return ExitUsage;
-  if (R.Incomplete)
+  if (R.Incomplete && !AllowIncomplete)
     return ExitIncomplete;
   for (const Diagnostic &D : R.Findings)
     if (D.Sev >= FailOn)

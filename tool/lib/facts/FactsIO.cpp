@@ -404,9 +404,11 @@ PDFLOW_CHECK_SCHEMA(FlowStep, 0)
 PDFLOW_CHECK_SCHEMA(ElementUse, 0)
 PDFLOW_CHECK_SCHEMA(DeclaredName, 0)
 PDFLOW_CHECK_SCHEMA(Suppression, 0)
-PDFLOW_CHECK_SCHEMA(DiagNote, 0)
+// DiagNote::Step, Diagnostic::Subject and ::Fingerprint are set by the checks and
+// the report after linking, never by the frontend: not part of the facts.
+PDFLOW_CHECK_SCHEMA(DiagNote, 1)
 PDFLOW_CHECK_SCHEMA(FixIt, 0)
-PDFLOW_CHECK_SCHEMA(Diagnostic, 0)
+PDFLOW_CHECK_SCHEMA(Diagnostic, 2)
 PDFLOW_CHECK_SCHEMA(SinkModel, 0)
 PDFLOW_CHECK_SCHEMA(ParsedAnnotation, 0)
 PDFLOW_CHECK_SCHEMA(Origin, 0)

@@ -148,4 +148,18 @@ std::string renderFindingsText(const std::vector<Diagnostic> &Findings, bool Col
   return Out;
 }
 
+std::string renderIncompleteText(const std::vector<std::string> &Files, bool Color) {
+  std::string Out;
+  for (const std::string &F : Files) {
+    Diagnostic D;
+    D.Sev = Severity::Error;
+    D.Loc = {F, 0, 0};
+    D.Message = "analysis incomplete: this file was not analysed (it failed to parse, timed "
+                "out or crashed the analysis), so its flows and findings are missing from this "
+                "report";
+    Out += formatDiagnostic(D, Color);
+  }
+  return Out;
+}
+
 } // namespace pdflow

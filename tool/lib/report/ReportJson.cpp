@@ -5,8 +5,7 @@
 
 #include "pdflow/report/Report.h"
 
-#include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
+#include "JsonSupport.h"
 
 #include <algorithm>
 #include <tuple>
@@ -15,21 +14,12 @@ namespace pdflow {
 namespace {
 
 namespace json = llvm::json;
+using namespace jsonsupport;
 
-/// JSON strings must be UTF-8; source text may not be (a Latin-1 literal).
-std::string utf8(const std::string &S) { return json::isUTF8(S) ? S : json::fixUTF8(S); }
-
-/// A string, or null when empty.
-json::Value text(const std::string &S) { return S.empty() ? json::Value(nullptr) : utf8(S); }
-
-json::Value number(unsigned N) { return N ? json::Value(static_cast<int64_t>(N)) : nullptr; }
-
-json::Array texts(const std::vector<std::string> &Items) {
-  json::Array A;
-  for (const std::string &Item : Items)
-    A.push_back(text(Item));
-  return A;
-}
+/// The scan document's schema version (docs/json-schema.md): 2 named flows'
+/// elements by qualified name (the USR moved to "element_id") and added
+/// fingerprints, "incomplete", "baseline" and "new_since".
+constexpr int64_t ScanJsonVersion = 2;
 
 /// "file", "line", "column" into O.
 void putLoc(json::Object &O, const SourceLoc &Loc) {
@@ -97,7 +87,8 @@ json::Value flowJson(const Flow &F, const Model &M) {
     Transforms.push_back(transformEffectName(T));
   const DataElement *E = M.element(F.ElementId);
   return json::Object{
-      {"element", text(F.ElementId)},
+      {"element", E ? text(E->QualifiedName) : nullptr},
+      {"element_id", text(F.ElementId)},
       {"category", E ? text(E->Spec.Category) : nullptr},
       {"sink", sinkJson(F.Sink)},
       {"location", locObject(F.SinkLoc)},
@@ -123,10 +114,19 @@ json::Array flowsJson(const Model &M) {
   return A;
 }
 
+json::Value subjectJson(const FindingSubject &S) {
+  if (S.empty())
+    return nullptr;
+  return json::Object{{"element", text(S.Element)},
+                      {"sink", text(S.Sink)},
+                      {"activity", text(S.Activity)},
+                      {"function", text(S.Function)}};
+}
+
 json::Object diagnosticJson(const Diagnostic &D) {
   json::Array Notes;
   for (const DiagNote &N : D.Notes) {
-    json::Object O{{"message", text(N.Message)}};
+    json::Object O{{"message", text(N.Message)}, {"step", N.Step}};
     putLoc(O, N.Loc);
     Notes.push_back(std::move(O));
   }
@@ -144,6 +144,8 @@ json::Object diagnosticJson(const Diagnostic &D) {
   O["message"] = text(D.Message);
   O["notes"] = std::move(Notes);
   O["fixits"] = std::move(FixIts);
+  O["fingerprint"] = text(D.Fingerprint);
+  O["subject"] = subjectJson(D.Subject);
   putLoc(O, D.Loc);
   return O;
 }
@@ -170,8 +172,31 @@ json::Value suppressedJson(const SuppressedFinding &S) {
   return O;
 }
 
-/// Pretty-printed with a 2-space indent and a final newline.
-std::string print(const json::Value &V) { return llvm::formatv("{0:2}", V).str() + "\n"; }
+json::Value baselineEntryJson(const BaselineEntry &E) {
+  return json::Object{{"fingerprint", text(E.Fingerprint)},
+                      {"rule", text(E.Rule)},
+                      {"severity", text(E.Severity)},
+                      {"file", text(E.File)},
+                      {"line", number(E.Line)},
+                      {"message", text(E.Message)}};
+}
+
+json::Value baselineJson(const std::optional<BaselineReport> &B) {
+  if (!B)
+    return nullptr;
+  json::Array Stale;
+  for (const BaselineEntry &E : B->Stale)
+    Stale.push_back(baselineEntryJson(E));
+  return json::Object{{"file", text(B->File)},
+                      {"known", static_cast<int64_t>(B->Known)},
+                      {"stale", std::move(Stale)}};
+}
+
+json::Value newSinceJson(const std::optional<NewSinceReport> &N) {
+  if (!N)
+    return nullptr;
+  return json::Object{{"revision", text(N->Revision)}, {"hidden", static_cast<int64_t>(N->Hidden)}};
+}
 
 } // namespace
 
@@ -179,11 +204,9 @@ std::string renderInventoryJson(const Model &M) {
   return print(json::Object{{"version", 1}, {"elements", elementsJson(M)}});
 }
 
-std::string renderScanJson(const Model &M, const std::vector<Diagnostic> &Findings,
-                           const std::vector<SuppressedFinding> &Suppressed,
-                           const std::vector<Diagnostic> &ToolDiagnostics) {
+std::string renderScanJson(const Model &M, const ScanReport &R) {
   json::Array SuppressedJson;
-  for (const SuppressedFinding &S : Suppressed)
+  for (const SuppressedFinding &S : R.Suppressed)
     SuppressedJson.push_back(suppressedJson(S));
   // Every suppression comment in the code, whether it hid anything or not,
   // so that an auditor can list them all.
@@ -191,13 +214,16 @@ std::string renderScanJson(const Model &M, const std::vector<Diagnostic> &Findin
   for (const Suppression &S : M.Suppressions)
     SuppressionsJson.push_back(suppressionJson(S));
   return print(json::Object{
-      {"version", 1},
+      {"version", ScanJsonVersion},
       {"elements", elementsJson(M)},
       {"flows", flowsJson(M)},
-      {"findings", diagnosticsJson(Findings)},
+      {"findings", diagnosticsJson(R.Findings)},
       {"suppressed", std::move(SuppressedJson)},
       {"suppressions", std::move(SuppressionsJson)},
-      {"diagnostics", diagnosticsJson(ToolDiagnostics)},
+      {"diagnostics", diagnosticsJson(R.ToolDiagnostics)},
+      {"incomplete", texts(R.IncompleteFiles)},
+      {"baseline", baselineJson(R.Baseline)},
+      {"new_since", newSinceJson(R.NewSince)},
   });
 }
 

@@ -2,6 +2,7 @@
 #define PDFLOW_CHECKS_CHECK_H
 
 #include "pdflow/model/Model.h"
+#include "pdflow/rules/RuleInfo.h"
 #include "pdflow/support/Diagnostics.h"
 
 #include <map>
@@ -11,19 +12,6 @@
 #include <vector>
 
 namespace pdflow {
-
-/// One row of checks/include/pdflow/checks/Rules.def.
-struct RuleInfo {
-  std::string_view Name;
-  std::string_view Article;
-  Severity DefaultSeverity;
-  std::string_view Summary;
-};
-
-/// Every rule, sorted by name.
-const std::vector<RuleInfo> &allRules();
-const RuleInfo *findRule(std::string_view Name);
-std::vector<std::string> ruleNames();
 
 /// What a check sees of its configuration, and where it reports.
 class CheckContext {
@@ -47,6 +35,10 @@ public:
   /// lower (a rule's milder findings, e.g. a stale suppression, stay milder).
   void report(Severity Level, SourceLoc Loc, std::string Message, std::vector<DiagNote> Notes = {},
               std::vector<FixIt> FixIts = {});
+  /// Reports a finding about Subject: its fingerprint follows the subject
+  /// (element, sink, activity, function), not the line it is on.
+  void report(FindingSubject Subject, SourceLoc Loc, std::string Message,
+              std::vector<DiagNote> Notes = {}, std::vector<FixIt> FixIts = {});
   /// A problem in the rule's own options: an error at `rules: <name>:` with
   /// no rule name, like every other config error.
   void optionError(std::string Message);
@@ -78,10 +70,14 @@ std::unique_ptr<Check> createCheck(std::string_view Name, CheckContext &Ctx);
 std::map<std::string, std::string> ruleOptions(std::string_view Name);
 
 /// The flow's steps as notes (`note: <step>` at each step, the last one
-/// naming the sink), then where the element is declared: `note:
+/// naming the sink; marked DiagNote::Step), then where the element is declared: `note:
 /// 'shop::Customer::email' declared here as contact.email`, and for a side
 /// annotation where the config declares it.
 std::vector<DiagNote> flowNotes(const Flow &F, const Model &M);
+
+/// What a finding about flow F is about: its element, sink, activities and
+/// the function holding the sink call.
+FindingSubject flowSubject(const Flow &F, const Model &M);
 
 /// Runs every enabled rule over M (rules: <name>: {enabled: false} turns one
 /// off) and returns the findings sorted by diagnosticLess, before

@@ -107,8 +107,9 @@ AnalysisResult extractFactsInto(const AnalysisRequest &Req, const std::string &D
                                 const ShardSpec &Shard);
 
 /// The exit code for a finished analysis: usage errors first, then an
-/// incomplete analysis, then findings at or above FailOn.
-int exitCodeFor(const AnalysisResult &R, Severity FailOn);
+/// incomplete analysis (unless AllowIncomplete), then findings at or above
+/// FailOn.
+int exitCodeFor(const AnalysisResult &R, Severity FailOn, bool AllowIncomplete = false);
 
 /// Rewrites every path in R under Dir as relative to it, for display.
 void relativizePaths(AnalysisResult &R, const std::string &Dir);

@@ -5,8 +5,10 @@
 // model gives the same bytes.
 
 #include "pdflow/model/Model.h"
+#include "pdflow/report/Baseline.h"
 #include "pdflow/support/Diagnostics.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,35 @@ struct SuppressedFinding {
   Suppression By;
 };
 
+/// `scan --baseline FILE`: how many findings the baseline held (not
+/// reported), and its entries no finding matches any more.
+struct BaselineReport {
+  std::string File;
+  size_t Known = 0;
+  std::vector<BaselineEntry> Stale;
+};
+
+/// `scan --new-since REV`: how many findings touch no line changed since REV
+/// (not reported).
+struct NewSinceReport {
+  std::string Revision;
+  size_t Hidden = 0;
+};
+
+/// What `pdflow scan` reports besides the model, whatever the format.
+struct ScanReport {
+  /// The findings to report: after inline suppressions, the baseline and
+  /// --new-since.
+  std::vector<Diagnostic> Findings;
+  std::vector<SuppressedFinding> Suppressed;
+  /// Config errors, unreadable databases, TUs that failed: never suppressed.
+  std::vector<Diagnostic> ToolDiagnostics;
+  /// Files that failed to parse: the analysis is incomplete without them.
+  std::vector<std::string> IncompleteFiles;
+  std::optional<BaselineReport> Baseline;
+  std::optional<NewSinceReport> NewSince;
+};
+
 /// `pdflow inventory`: one element per line, "file:line:col: qualified-name
 /// category subject=... purposes=... retention=... (from code|config|class)".
 std::string renderInventoryText(const Model &M);
@@ -27,17 +58,21 @@ std::string renderInventoryJson(const Model &M);
 /// `pdflow scan --flows`: each flow as a header line and its steps.
 std::string renderFlowsText(const Model &M);
 
-/// `pdflow scan --format json`: {"version": 1, "elements": [...],
+/// `pdflow scan --format json`, schema version 2 (docs/json-schema.md,
+/// docs/schema/scan.schema.json): {"version": 2, "elements": [...],
 /// "flows": [...], "findings": [...], "suppressed": [...] (findings a
 /// suppression hid, with it), "suppressions": [...] (every suppression
-/// comment), "diagnostics": [...]}.
-/// Tool diagnostics (config errors, TUs that failed) go in "diagnostics".
-std::string renderScanJson(const Model &M, const std::vector<Diagnostic> &Findings,
-                           const std::vector<SuppressedFinding> &Suppressed,
-                           const std::vector<Diagnostic> &ToolDiagnostics);
+/// comment), "diagnostics": [...] (tool diagnostics: config errors, TUs that
+/// failed), "incomplete": [files], "baseline": {...} or null, "new_since":
+/// {...} or null}.
+std::string renderScanJson(const Model &M, const ScanReport &R);
 
 /// Findings in Clang's format, notes included, in order.
 std::string renderFindingsText(const std::vector<Diagnostic> &Findings, bool Color);
+
+/// One line per file that failed to parse, in Clang's format: "FILE: error:
+/// analysis incomplete: ...". Empty when nothing failed.
+std::string renderIncompleteText(const std::vector<std::string> &Files, bool Color);
 
 } // namespace pdflow
 

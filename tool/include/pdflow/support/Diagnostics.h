@@ -18,6 +18,9 @@ bool parseSeverity(const std::string &Text, Severity &Out);
 struct DiagNote {
   SourceLoc Loc;
   std::string Message;
+  /// A step of the finding's flow (SARIF codeFlows), rather than a related
+  /// place such as the element's declaration (SARIF relatedLocations).
+  bool Step = false;
   bool operator==(const DiagNote &) const = default;
 };
 
@@ -27,6 +30,22 @@ struct FixIt {
   unsigned Length = 0;
   std::string Replacement;
   bool operator==(const FixIt &) const = default;
+};
+
+/// What a rule finding is about, apart from where it is in the code. Two
+/// findings of one rule about the same subject are the same finding, however
+/// the code around them moves: the semantic fingerprint (report/Fingerprint.h)
+/// is computed from the rule and the subject, never from line numbers. Empty
+/// fields are unknown or do not apply.
+struct FindingSubject {
+  std::string Element;  // qualified name of the data element
+  std::string Sink;     // the sink function or stream type the data reaches
+  std::string Activity; // the processing activity ids, joined by ','
+  std::string Function; // qualified name of the function holding the code
+  bool empty() const {
+    return Element.empty() && Sink.empty() && Activity.empty() && Function.empty();
+  }
+  bool operator==(const FindingSubject &) const = default;
 };
 
 /// One message in Clang's style: lowercase, no final period; Rule is the
@@ -39,6 +58,10 @@ struct Diagnostic {
   std::string Rule;
   std::vector<DiagNote> Notes;
   std::vector<FixIt> FixIts;
+  FindingSubject Subject = {};
+  /// The semantic fingerprint, "<hash>:<n>" (report/Fingerprint.h); empty
+  /// until assignFingerprints runs.
+  std::string Fingerprint = {};
   bool operator==(const Diagnostic &) const = default;
 };
 

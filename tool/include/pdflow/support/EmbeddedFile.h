@@ -16,6 +16,8 @@ struct EmbeddedFile {
 std::vector<EmbeddedFile> builtinTaxonomyFiles();
 /// annotations/models/*.yaml, sorted by name.
 std::vector<EmbeddedFile> builtinModelFiles();
+/// docs/rules/<rule>.md, one per rule (the index is not included).
+std::vector<EmbeddedFile> ruleDocFiles();
 
 } // namespace pdflow
 
