@@ -8,18 +8,18 @@
 #include "pdflow/checks/Check.h"
 #include "pdflow/report/Report.h"
 #include "pdflow/report/ReportSarif.h"
+#include "pdflow/support/OutputFile.h"
+#include "pdflow/support/Text.h"
 
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/Threading.h"
 
 #include <chrono>
-#include <cstdio>
 #include <functional>
-#include <fstream>
-#include <iostream>
 
 using namespace pdflow;
 
@@ -65,9 +65,11 @@ OPTIONS
                   directory, then from BUILD_DIR.
   --format FMT    text (default) or json; scan also writes sarif (SARIF 2.1.0,
                   for GitHub code scanning).
-  -o F            Write the report to F instead of standard output; F is
-                  written only when the analysis finished. For 'facts': the
-                  directory to write the facts files into.
+  -o F            Write the report to F instead of standard output: whole or
+                  not at all, once the analysis finished. An existing F keeps
+                  its permissions; a FIFO or device is written in place; a
+                  directory is refused. For 'facts': the directory to write
+                  the facts files into.
   --facts DIR     scan, inventory, baseline: read the facts written by 'pdflow
                   facts' instead of parsing (repeat it, or list more directories).
   --shard K/N     facts: only the K-th of N shares of the database's files, by
@@ -94,8 +96,9 @@ EXIT CODES
   0  no finding at or above --fail-on (baseline: the file was written)
   1  findings at or above --fail-on
   2  usage or configuration error (bad option, broken .pdflow.yaml, no
-     compile database, a FILE not in it, an unreadable --baseline file, an
-     unknown --new-since revision); scan still reports what it can
+     compile database or a bad entry in it, a FILE not in it, an unreadable
+     --baseline file, an unknown --new-since revision), or the report could
+     not be written; scan still reports what it can
   3  analysis incomplete: a file failed to parse, went past --tu-timeout, or
      crashed the analysis (each one is named, in every format and in the -o
      file; the others are analysed), unless --allow-incomplete
@@ -105,41 +108,27 @@ docs/json-schema.md.
 )";
 
 int usageError(const std::string &Message) {
-  llvm::errs() << "pdflow: error: " << Message << "\n"
+  llvm::errs() << "pdflow: error: " << escapeNonPrintable(Message) << "\n"
                << "Run 'pdflow --help' for usage.\n";
   return ExitUsage;
 }
 
+/// Writes a report to standard output ("" or "-") or to the file Path;
+/// false, with the reason on stderr, when it could not be written whole.
 bool writeOutput(const std::string &Path, const std::string &Text) {
-  if (Path.empty() || Path == "-") {
-    std::cout << Text;
-    std::cout.flush();
+  llvm::Error E = Path.empty() || Path == "-" ? writeStandardOutput(Text)
+                                              : writeOutputFile(Path, Text);
+  if (!E)
     return true;
-  }
-  // Write beside the target and rename, so a failed run leaves nothing
-  // half-written.
-  std::string Temp = Path + ".pdflow-tmp";
-  {
-    std::ofstream Out(Temp, std::ios::binary);
-    Out << Text;
-    if (!Out) {
-      llvm::errs() << "pdflow: error: cannot write '" << Path << "'\n";
-      std::remove(Temp.c_str());
-      return false;
-    }
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::errs() << "pdflow: error: cannot write '" << Path << "': " << EC.message() << "\n";
-    std::remove(Temp.c_str());
-    return false;
-  }
-  return true;
+  llvm::errs() << "pdflow: error: " << llvm::toString(std::move(E)) << "\n";
+  return false;
 }
 
 /// The closing summary: tool diagnostics were printed as they came.
 void printIncomplete(const AnalysisResult &R) {
   for (const std::string &F : R.FailedFiles)
-    llvm::errs() << "pdflow: analysis incomplete: " << F << " was not analysed (see above)\n";
+    llvm::errs() << "pdflow: analysis incomplete: " << escapeNonPrintable(F)
+                 << " was not analysed (see above)\n";
 }
 
 std::string currentDirectory() {
@@ -173,6 +162,15 @@ AnalysisResult runAnalysis(const CliOptions &O, bool RunChecks) {
   return R;
 }
 
+/// A text report written to a file starts with what the run said on
+/// stderr, so that the file alone tells whether it is complete and why.
+/// (JSON has it under "diagnostics".)
+std::string withRunStatus(const CliOptions &O, const AnalysisResult &R, std::string Report) {
+  if (O.Output.empty())
+    return Report;
+  return renderRunStatusText(R.ToolDiagnostics, R.UsageError) + Report;
+}
+
 /// Writes the report; with --stats, says how long each phase took.
 bool writeReport(const CliOptions &O, const AnalysisResult &R,
                  const std::function<std::string()> &Render) {
@@ -192,7 +190,10 @@ int inventory(const CliOptions &O) {
   for (const Diagnostic &D : R.Findings)
     llvm::errs() << formatDiagnostic(D, Color);
   if (!writeReport(O, R, [&] {
-        return O.Format == "json" ? renderInventoryJson(R.M) : renderInventoryText(R.M);
+        if (O.Format == "json")
+          return renderInventoryJson(R.M);
+        return withRunStatus(O, R,
+                             renderInventoryText(R.M) + renderIncompleteText(R.FailedFiles, false));
       }))
     return ExitUsage;
   int Code = exitCodeFor(R, Severity::Error);
@@ -223,8 +224,9 @@ int scan(const CliOptions &O) {
         std::string Text;
         if (O.Flows)
           Text += renderFlowsText(R.M);
-        return Text + renderFindingsText(Report.Findings, ToTerminal) +
-               renderIncompleteText(Report.IncompleteFiles, ToTerminal);
+        return withRunStatus(O, R,
+                             Text + renderFindingsText(Report.Findings, ToTerminal) +
+                                 renderIncompleteText(Report.IncompleteFiles, ToTerminal));
       }))
     return ExitUsage;
   return exitCodeFor(R, O.FailOn, O.AllowIncomplete);
@@ -264,39 +266,37 @@ int facts(const CliOptions &O) {
 }
 
 int rules() {
+  std::string Text;
   for (const RuleInfo &R : allRules()) {
     std::string Article = R.Article.empty() ? "-" : "Art. " + std::string(R.Article);
-    std::printf("%-36s %-20s %-8s %.*s\n", std::string(R.Name).c_str(), Article.c_str(),
-                severityName(R.DefaultSeverity), static_cast<int>(R.Summary.size()),
-                R.Summary.data());
+    Text += llvm::formatv("{0,-36} {1,-20} {2,-8} {3}\n", R.Name, Article,
+                          severityName(R.DefaultSeverity), R.Summary)
+                .str();
   }
-  return ExitClean;
+  return writeOutput("-", Text) ? ExitClean : ExitUsage;
 }
+
+/// --help and --version: exit 0 only when the text was written.
+int print(const std::string &Text) { return writeOutput("-", Text) ? ExitClean : ExitUsage; }
 
 } // namespace
 
 int main(int Argc, char **Argv) {
   std::vector<std::string> Args(Argv + 1, Argv + Argc);
   if (Args.empty()) {
-    std::cerr << Usage;
+    llvm::errs() << Usage;
     return ExitUsage;
   }
-  if (Args[0] == "--help" || Args[0] == "-h" || Args[0] == "help") {
-    std::cout << Usage;
-    return ExitClean;
-  }
-  if (Args[0] == "--version") {
-    std::cout << "pdflow " PDFLOW_VERSION " (Clang " LLVM_VERSION_STRING ")\n";
-    return ExitClean;
-  }
+  if (Args[0] == "--help" || Args[0] == "-h" || Args[0] == "help")
+    return print(Usage);
+  if (Args[0] == "--version")
+    return print("pdflow " PDFLOW_VERSION " (Clang " LLVM_VERSION_STRING ")\n");
   CliOptions O;
   std::string Error;
   if (!parseOptions(Args, O, Error))
     return usageError(Error);
-  if (O.Help) {
-    std::cout << Usage;
-    return ExitClean;
-  }
+  if (O.Help)
+    return print(Usage);
   if (O.Command == "rules")
     return rules();
   if (O.Command == "inventory")

@@ -2,6 +2,8 @@
 #ifndef PDFLOW_REPORT_JSONSUPPORT_H
 #define PDFLOW_REPORT_JSONSUPPORT_H
 
+#include "pdflow/support/Text.h"
+
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
@@ -12,8 +14,10 @@ namespace pdflow::jsonsupport {
 
 namespace json = llvm::json;
 
-/// JSON strings must be UTF-8; source text may not be (a Latin-1 literal).
-inline std::string utf8(const std::string &S) { return json::isUTF8(S) ? S : json::fixUTF8(S); }
+/// JSON strings must be UTF-8; source text and file names may not be (a
+/// Latin-1 literal or path). Their other bytes are escaped as "\xNN", not
+/// replaced, so that a file name can be found again.
+inline std::string utf8(const std::string &S) { return escapeInvalidUtf8(S); }
 
 /// A string, or null when empty.
 inline json::Value text(const std::string &S) {

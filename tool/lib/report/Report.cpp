@@ -3,6 +3,8 @@
 
 #include "pdflow/report/Report.h"
 
+#include "pdflow/support/Text.h"
+
 #include <algorithm>
 #include <set>
 #include <tuple>
@@ -28,20 +30,27 @@ std::string counted(size_t N, const char *Singular, const char *Plural) {
 /// "file:line:col: " or nothing when the place is unknown.
 std::string locPrefix(const SourceLoc &Loc) { return Loc.valid() ? Loc.str() + ": " : ""; }
 
+/// Appends one line of text, its control bytes escaped (names, recipients
+/// and steps quote code and config).
+void appendLine(std::string &Out, const std::string &Line) {
+  Out += escapeNonPrintable(Line);
+  Out += '\n';
+}
+
 void appendElementLine(std::string &Out, const DataElement &E) {
   const DataSpec &S = E.Spec;
-  Out += locPrefix(E.Loc) + E.QualifiedName;
+  std::string Line = locPrefix(E.Loc) + E.QualifiedName;
   if (!S.Category.empty())
-    Out += " " + S.Category;
+    Line += " " + S.Category;
   if (!S.Subject.empty())
-    Out += " subject=" + S.Subject;
+    Line += " subject=" + S.Subject;
   if (!S.Purposes.empty())
-    Out += " purposes=" + join(S.Purposes, ",");
+    Line += " purposes=" + join(S.Purposes, ",");
   if (!S.Retention.empty())
-    Out += " retention=" + S.Retention;
+    Line += " retention=" + S.Retention;
   if (!S.Source.empty())
-    Out += " source=" + S.Source;
-  Out += std::string(" (") + annotationOriginName(E.Origin) + ")\n";
+    Line += " source=" + S.Source;
+  appendLine(Out, Line + " (" + annotationOriginName(E.Origin) + ")");
 }
 
 /// "log 'spdlog::info'", "third-party 'Stripe' (US, safeguard dpf) via 'charge'".
@@ -68,29 +77,29 @@ std::string listOrNone(const std::vector<std::string> &Items) {
 }
 
 void appendFlow(std::string &Out, const Flow &F, const Model &M) {
-  Out += "flow: ";
+  std::string Header = "flow: ";
   if (const DataElement *E = M.element(F.ElementId)) {
-    Out += E->QualifiedName;
+    Header += E->QualifiedName;
     if (!E->Spec.Category.empty())
-      Out += " (" + E->Spec.Category + ")";
+      Header += " (" + E->Spec.Category + ")";
   } else {
-    Out += F.ElementId;
+    Header += F.ElementId;
   }
   if (F.WholeObject)
-    Out += " (whole object)";
-  Out += " -> " + describeSink(F.Sink);
+    Header += " (whole object)";
+  Header += " -> " + describeSink(F.Sink);
   if (F.SinkLoc.valid())
-    Out += " at " + F.SinkLoc.str();
-  Out += "\n";
+    Header += " at " + F.SinkLoc.str();
+  appendLine(Out, Header);
 
   for (const FlowStep &Step : F.Steps)
-    Out += "  " + locPrefix(Step.Loc) + Step.What + "\n";
+    appendLine(Out, "  " + locPrefix(Step.Loc) + Step.What);
   std::vector<std::string> Transforms;
   for (TransformEffect T : F.Transforms)
     Transforms.push_back(transformEffectName(T));
-  Out += "  transforms: " + listOrNone(Transforms) + "\n";
-  Out += "  activities: " + listOrNone(F.Activities) + "\n";
-  Out += "  consent: " + listOrNone(F.ConsentPurposes) + "\n";
+  appendLine(Out, "  transforms: " + listOrNone(Transforms));
+  appendLine(Out, "  activities: " + listOrNone(F.Activities));
+  appendLine(Out, "  consent: " + listOrNone(F.ConsentPurposes));
 }
 
 } // namespace
@@ -110,8 +119,8 @@ std::string renderInventoryText(const Model &M) {
     if (E->Loc.valid())
       Files.insert(E->Loc.File);
   }
-  Out += counted(Sorted.size(), "data element", "data elements") + " in " +
-         counted(Files.size(), "file", "files") + "\n";
+  appendLine(Out, counted(Sorted.size(), "data element", "data elements") + " in " +
+                      counted(Files.size(), "file", "files"));
   return Out;
 }
 
@@ -159,6 +168,16 @@ std::string renderIncompleteText(const std::vector<std::string> &Files, bool Col
                 "report";
     Out += formatDiagnostic(D, Color);
   }
+  return Out;
+}
+
+std::string renderRunStatusText(const std::vector<Diagnostic> &ToolDiagnostics, bool UsageError) {
+  std::string Out;
+  if (UsageError)
+    appendLine(Out, "pdflow: error: this report was made despite the errors below; what they "
+                    "concern is missing from it");
+  for (const Diagnostic &D : ToolDiagnostics)
+    Out += formatDiagnostic(D);
   return Out;
 }
 

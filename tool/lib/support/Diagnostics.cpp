@@ -1,5 +1,7 @@
 #include "pdflow/support/Diagnostics.h"
 
+#include "pdflow/support/Text.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -87,16 +89,18 @@ static const char *colorOf(Severity S) {
   return "";
 }
 
+// File names and messages quote code and config: their control bytes are
+// escaped so that they can neither split a line nor drive the terminal.
 static void appendLine(std::string &Out, const SourceLoc &Loc, Severity S,
                        const std::string &Message, const std::string &Rule, bool Color) {
   const char *Bold = Color ? "\033[1m" : "";
   const char *Reset = Color ? "\033[0m" : "";
   if (Loc.valid())
-    Out += std::string(Bold) + Loc.str() + ": " + Reset;
+    Out += std::string(Bold) + escapeNonPrintable(Loc.str()) + ": " + Reset;
   Out += std::string(Color ? colorOf(S) : "") + severityName(S) + ": " + Reset;
-  Out += std::string(Bold) + Message + Reset;
+  Out += std::string(Bold) + escapeNonPrintable(Message) + Reset;
   if (!Rule.empty())
-    Out += " [" + Rule + "]";
+    Out += " [" + escapeNonPrintable(Rule) + "]";
   Out += "\n";
 }
 

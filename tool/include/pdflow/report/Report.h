@@ -74,6 +74,13 @@ std::string renderFindingsText(const std::vector<Diagnostic> &Findings, bool Col
 /// analysis incomplete: ...". Empty when nothing failed.
 std::string renderIncompleteText(const std::vector<std::string> &Files, bool Color);
 
+/// The head of a text report written to a file, so that the file alone
+/// says what the run said on standard error: a line when the report was
+/// made despite a configuration or usage error, then ToolDiagnostics (why
+/// each incomplete file was not analysed, configuration errors). Empty when
+/// there is nothing to say. (JSON has them in "diagnostics".)
+std::string renderRunStatusText(const std::vector<Diagnostic> &ToolDiagnostics, bool UsageError);
+
 } // namespace pdflow
 
 #endif
