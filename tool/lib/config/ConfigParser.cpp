@@ -8,13 +8,11 @@
 #include "pdflow/support/Text.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace pdflow {
 
@@ -138,7 +136,8 @@ std::optional<ActivityDecl> readActivity(YamlFile &File, const YAML::Node &N, co
     return std::nullopt;
   if (!isValidActivityId(Id->Text)) {
     File.error(Id->Loc,
-               "invalid activity id '" + Id->Text + "'; use letters, digits, '-', '_' and '.'");
+               "invalid activity id " + quoteForMessage(Id->Text) +
+                   "; use letters, digits, '-', '_' and '.'");
     return std::nullopt;
   }
   A.Id = Id->Text;
@@ -265,6 +264,34 @@ void readRules(MapReader &Top, const std::vector<std::string> &KnownRules,
   }
 }
 
+/// A config is a few kilobytes; anything near this is not a config (and
+/// --config /dev/zero must not read until memory runs out).
+constexpr uint64_t MaxConfigBytes = 16 << 20;
+
+/// Reads File into Text; the problem, in Clang's lowercase, when it is not a
+/// regular file of a sensible size or cannot be read.
+std::optional<std::string> readConfigText(const std::string &File, std::string &Text) {
+  namespace fs = llvm::sys::fs;
+  fs::file_status Status;
+  if (std::error_code EC = fs::status(File, Status))
+    return errorReason(EC);
+  if (fs::is_directory(Status))
+    return std::string("is a directory");
+  if (!fs::is_regular_file(Status))
+    return std::string("not a regular file");
+  const char *TooLarge = "it is larger than 16 MiB, the most a config may be";
+  if (Status.getSize() > MaxConfigBytes)
+    return std::string(TooLarge);
+  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return errorReason(Buffer.getError());
+  if ((*Buffer)->getBufferSize() > MaxConfigBytes)
+    return std::string(TooLarge); // it grew since
+  Text = (*Buffer)->getBuffer().str();
+  return std::nullopt;
+}
+
 std::vector<std::string> configKeys() {
   std::vector<std::string> Keys = {
       "version", "controller", "security_measures", "taxonomy", "activities", "data", "rules"};
@@ -301,16 +328,12 @@ std::optional<Config> parseConfig(const std::string &Yaml, const std::string &Fi
 
 std::optional<Config> loadConfigFile(const std::string &File, Taxonomy &Tax, DiagnosticList &Diags,
                                      const std::vector<std::string> &KnownRules) {
-  std::ifstream In(File, std::ios::binary);
-  if (!In) {
-    int Err = errno;
-    std::string Reason = Err ? llvm::StringRef(std::strerror(Err)).lower() : "cannot open";
-    Diags.error(SourceLoc{File, 0, 0}, "cannot read config file: " + Reason);
+  std::string Text;
+  if (std::optional<std::string> Problem = readConfigText(File, Text)) {
+    Diags.error(SourceLoc{File, 0, 0}, "cannot read config file: " + *Problem);
     return std::nullopt;
   }
-  std::ostringstream Text;
-  Text << In.rdbuf();
-  return parseConfig(Text.str(), File, Tax, Diags, KnownRules);
+  return parseConfig(Text, File, Tax, Diags, KnownRules);
 }
 
 std::string findConfigFile(const std::string &StartDir) {

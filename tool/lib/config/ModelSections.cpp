@@ -1,6 +1,7 @@
 #include "ModelSections.h"
 
 #include "../taxonomy/TermLookup.h"
+#include "pdflow/support/Text.h"
 
 namespace pdflow {
 
@@ -89,7 +90,7 @@ static std::optional<SinkModel> readSink(YamlFile &File, const YAML::Node &N, co
     if (auto I = yaml::parseIndex(Arg.Text))
       S.Args.push_back(*I);
     else
-      File.error(Arg.Loc, "expected a non-negative integer in 'args'; got '" + Arg.Text + "'");
+      File.error(Arg.Loc, "expected a non-negative integer in 'args'; got " + quoteForMessage(Arg.Text));
   }
   if (!Ok)
     return std::nullopt;
@@ -102,7 +103,7 @@ static std::optional<int> readFromEndpoint(YamlFile &File, const Scalar &S) {
     return -1;
   if (auto I = yaml::parseIndex(S.Text))
     return static_cast<int>(*I);
-  File.error(S.Loc, "'from' must be 'this' or an argument index; got '" + S.Text + "'");
+  File.error(S.Loc, "'from' must be 'this' or an argument index; got " + quoteForMessage(S.Text));
   return std::nullopt;
 }
 
@@ -134,7 +135,7 @@ static bool readEndpoints(MapReader &R, std::vector<int> &From, int &To) {
       To = static_cast<int>(*I);
     else {
       File.error(T->Loc,
-                 "'to' must be 'return', 'this' or an argument index; got '" + T->Text + "'");
+                 "'to' must be 'return', 'this' or an argument index; got " + quoteForMessage(T->Text));
       Ok = false;
     }
   } else if (R.has("to")) {

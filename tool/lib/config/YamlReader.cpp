@@ -17,19 +17,50 @@ SourceLoc YamlFile::loc(const YAML::Node &N) const {
   return {FileName, static_cast<unsigned>(M.line + 1), static_cast<unsigned>(M.column + 1)};
 }
 
+namespace {
+
+/// CR LF and a lone CR (old Mac editors) as LF: yaml-cpp knows only LF and
+/// CR LF, and reads a CR-only file as one line. Lines and columns stay those
+/// an editor shows.
+std::string withLfLineEnds(const std::string &Text) {
+  if (Text.find('\r') == std::string::npos)
+    return Text;
+  std::string Out;
+  Out.reserve(Text.size());
+  for (size_t I = 0; I < Text.size(); ++I) {
+    if (Text[I] != '\r')
+      Out += Text[I];
+    else if (I + 1 == Text.size() || Text[I + 1] != '\n')
+      Out += '\n';
+  }
+  return Out;
+}
+
+} // namespace
+
 std::optional<YAML::Node> parseDocument(const std::string &Text, YamlFile &File) {
+  std::vector<YAML::Node> Documents;
   try {
-    return YAML::Load(Text);
+    Documents = YAML::LoadAll(withLfLineEnds(Text));
   } catch (const YAML::ParserException &E) {
     SourceLoc Loc{File.name(), 0, 0};
     if (!E.mark.is_null())
       Loc = {File.name(), static_cast<unsigned>(E.mark.line + 1),
              static_cast<unsigned>(E.mark.column + 1)};
     File.error(Loc, "invalid YAML: " + E.msg);
+    return std::nullopt;
   } catch (const YAML::Exception &E) {
     File.error(SourceLoc{File.name(), 0, 0}, "invalid YAML: " + E.msg);
+    return std::nullopt;
   }
-  return std::nullopt;
+  // Only the first document is read; another one with content is a mistake
+  // (two configs pasted into one file), never silently dropped.
+  for (size_t I = 1; I < Documents.size(); ++I)
+    if (!isAbsent(Documents[I]))
+      File.diags().warning(File.loc(Documents[I]),
+                           "a second YAML document starts here; pdflow reads only the first "
+                           "document of a file, so this one is ignored");
+  return Documents.empty() ? YAML::Node() : Documents.front();
 }
 
 bool isAbsent(const YAML::Node &N) { return !N.IsDefined() || N.IsNull(); }
@@ -60,7 +91,7 @@ std::optional<unsigned> parseIndex(const std::string &Text) {
 void checkVersion(MapReader &R) {
   auto V = R.scalar("version");
   if (V && V->Text != "1")
-    R.file().error(V->Loc, "'version' must be 1; got '" + V->Text + "'");
+    R.file().error(V->Loc, "'version' must be 1; got " + quoteForMessage(V->Text));
 }
 
 std::string oneOfMessage(const std::string &What, const std::vector<std::string> &Allowed,
@@ -68,7 +99,7 @@ std::string oneOfMessage(const std::string &What, const std::vector<std::string>
   std::string List;
   for (const std::string &A : Allowed)
     List += (List.empty() ? "" : ", ") + A;
-  return What + " must be one of " + List + "; got '" + Got + "'";
+  return What + " must be one of " + List + "; got " + quoteForMessage(Got);
 }
 
 std::string mustBeOneOf(const std::string &Key, const std::vector<std::string> &Allowed,
@@ -92,11 +123,12 @@ MapReader::MapReader(YamlFile &File, const YAML::Node &Map, std::string What,
     }
     std::string Name = K.Scalar();
     if (!Keys.empty() && std::find(Keys.begin(), Keys.end(), Name) == Keys.end()) {
-      File.error(K, withSuggestion("unknown key '" + Name + "' in " + this->What, Name, Keys));
+      File.error(K, withSuggestion("unknown key " + quoteForMessage(Name) + " in " + this->What,
+                                   Name, Keys));
       continue;
     }
     if (!Seen.insert(Name).second) {
-      File.error(K, "duplicate key '" + Name + "' in " + this->What);
+      File.error(K, "duplicate key " + quoteForMessage(Name) + " in " + this->What);
       continue;
     }
     Entries.push_back({Scalar{Name, File.loc(K)}, V});
@@ -148,7 +180,7 @@ std::optional<bool> MapReader::boolean(const std::string &Key) {
   for (const char *F : {"false", "False", "FALSE"})
     if (S->Text == F)
       return false;
-  File.error(S->Loc, "'" + Key + "' must be true or false; got '" + S->Text + "'");
+  File.error(S->Loc, "'" + Key + "' must be true or false; got " + quoteForMessage(S->Text));
   return std::nullopt;
 }
 
@@ -158,7 +190,8 @@ std::optional<unsigned> MapReader::index(const std::string &Key) {
     return std::nullopt;
   if (auto I = parseIndex(S->Text))
     return I;
-  File.error(S->Loc, "'" + Key + "' must be a non-negative integer; got '" + S->Text + "'");
+  File.error(S->Loc,
+             "'" + Key + "' must be a non-negative integer; got " + quoteForMessage(S->Text));
   return std::nullopt;
 }
 
