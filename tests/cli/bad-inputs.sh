@@ -60,10 +60,10 @@ expect "unknown command" 2 "unknown command 'scna'; did you mean 'scan'\?" -- "$
 expect "missing -p" 2 "needs -p BUILD_DIR" -- "$PDFLOW" inventory
 expect "bad -j" 2 "'-j' takes a positive number" -- "$PDFLOW" inventory -p "$WORK" -j zero
 
-expect "missing database" 2 "compile_commands.json: no compile database; generate one with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON" \
+expect "missing database" 2 "compile_commands.json: error: no compile database; generate one with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON" \
   -- "$PDFLOW" inventory -p "$WORK/nowhere"
 mkdir -p "$WORK/baddb" && echo '{ not json' >"$WORK/baddb/compile_commands.json"
-expect "unreadable database" 2 "baddb/compile_commands.json: cannot read the compile database" \
+expect "unreadable database" 2 "baddb/compile_commands.json:[0-9]+:[0-9]+: error: cannot read the compile database" \
   -- "$PDFLOW" inventory -p "$WORK/baddb"
 
 make_db "$WORK/db" "$WORK/good.cpp" "$WORK/broken.cpp"

@@ -1,5 +1,7 @@
 #include "pdflow/analysis/Analysis.h"
 
+#include "ConfigCoverage.h"
+
 #include "pdflow/checks/Check.h"
 #include "pdflow/report/SuppressionFilter.h"
 #include "pdflow/solver/ModelIndex.h"
@@ -83,13 +85,15 @@ bool selectCommands(const AnalysisRequest &Req, AnalysisResult &R,
     Cmds = Req.Commands;
     return true;
   }
-  std::string Error;
-  std::vector<CompileCommand> All;
-  if (!loadCompileCommands(Req.BuildDir, All, Error)) {
-    R.ToolDiagnostics.push_back({Severity::Error, {}, Error, "", {}, {}});
+  // A bad entry is reported and skipped: the others are still analysed.
+  CompileDatabase Db = readCompileDatabase(Req.BuildDir);
+  for (Diagnostic &D : Db.Problems) {
+    R.ToolDiagnostics.push_back(std::move(D));
     R.UsageError = true;
-    return false;
   }
+  if (Db.Commands.empty())
+    return false;
+  std::vector<CompileCommand> All = std::move(Db.Commands);
   if (Req.Files.empty()) {
     Cmds = std::move(All);
     return true;
@@ -234,6 +238,7 @@ public:
     R.Times.Link = std::chrono::duration<double>(Linking).count();
     R.Times.Parse = secondsSince(Start) - R.Times.Link;
     warnUnmatchedSideAnnotations(P);
+    checkConfigModels(P);
     solveAndCheck(P);
   }
 
@@ -362,6 +367,16 @@ private:
                             "' matches no declaration in the analysed files; check the "
                             "qualified name",
                         "", {}, {}});
+  }
+
+  /// The config's sinks and consent checks that can never apply: a glob
+  /// that names nothing the code has (a warning), `args` no call passes.
+  void checkConfigModels(const Program &P) {
+    ConfigCoverage Coverage = checkConfigCoverage(P, R.Cfg->Models);
+    for (Diagnostic &D : Coverage.Unmatched)
+      toolDiagnostic(std::move(D));
+    for (Diagnostic &D : Coverage.BadArgs)
+      Findings.push_back(std::move(D));
   }
 
   void solveAndCheck(const Program &P) {

@@ -1,58 +1,11 @@
 #include "pdflow/frontend/Frontend.h"
 
-#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 
-#include <algorithm>
 #include <array>
 
 namespace pdflow {
-
-bool loadCompileCommands(const std::string &BuildDir, std::vector<CompileCommand> &Out,
-                         std::string &Error) {
-  llvm::SmallString<256> Path(BuildDir);
-  llvm::sys::fs::make_absolute(Path);
-  llvm::sys::path::append(Path, "compile_commands.json");
-  if (!llvm::sys::fs::exists(Path)) {
-    Error = std::string(Path) +
-            ": no compile database; generate one with "
-            "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON (CMake) or 'bear -- make', then pass its "
-            "directory with -p";
-    return false;
-  }
-  std::string LoadError;
-  auto Db = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      Path, LoadError, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!Db) {
-    Error = std::string(Path) + ": cannot read the compile database: " + LoadError;
-    return false;
-  }
-  for (const clang::tooling::CompileCommand &C : Db->getAllCompileCommands()) {
-    llvm::SmallString<256> File(C.Filename), Dir(C.Directory);
-    llvm::sys::fs::make_absolute(Dir);
-    if (!llvm::sys::path::is_absolute(File))
-      llvm::sys::fs::make_absolute(Dir, File);
-    llvm::sys::path::remove_dots(File, true);
-    Out.push_back({std::string(File), std::string(Dir), C.CommandLine});
-  }
-  // One entry per file (a database may list a file once per configuration):
-  // the first one wins, and the order is the file order, so output does not
-  // depend on how the database was written.
-  std::stable_sort(Out.begin(), Out.end(),
-                   [](const CompileCommand &A, const CompileCommand &B) { return A.File < B.File; });
-  Out.erase(std::unique(Out.begin(), Out.end(),
-                        [](const CompileCommand &A, const CompileCommand &B) {
-                          return A.File == B.File;
-                        }),
-            Out.end());
-  if (Out.empty()) {
-    Error = std::string(Path) + ": the compile database lists no files";
-    return false;
-  }
-  return true;
-}
 
 // GCC options Clang rejects or would misread. Prefixes end in '=' or are
 // whole words; anything matched is dropped with no replacement.

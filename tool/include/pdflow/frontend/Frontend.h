@@ -30,10 +30,22 @@ struct CompileCommand {
   std::vector<std::string> Args;
 };
 
-/// Reads BuildDir/compile_commands.json. On failure returns false and sets
-/// Error to a message naming the file and the fix.
-bool loadCompileCommands(const std::string &BuildDir, std::vector<CompileCommand> &Out,
-                         std::string &Error);
+/// A compile database as read: its usable commands, one per file (the
+/// first), in file order; and the problems, each an error naming the file
+/// (and line:col): a database that cannot be read at all (no commands), or
+/// entries that are skipped ("entry [3] is skipped: missing \"file\"").
+struct CompileDatabase {
+  std::vector<CompileCommand> Commands;
+  std::vector<Diagnostic> Problems;
+};
+
+/// Reads BuildDir/compile_commands.json. A missing one says how to generate
+/// it; one that cannot be read says why (permission denied...).
+CompileDatabase readCompileDatabase(const std::string &BuildDir);
+
+/// Parses Text, the database at Path (named in problems). Relative
+/// directories are taken from the current directory.
+CompileDatabase parseCompileDatabase(const std::string &Text, const std::string &Path);
 
 /// Rewrites a compiler command line for pdflow's Clang: keeps includes,
 /// defines and language flags, drops outputs, dependency files and GCC-only
