@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 namespace pdflow {
 
@@ -222,7 +223,7 @@ std::optional<std::string> Parser::oneId(const Item &I, const std::string &What)
   if (Ws.empty())
     problem("missing " + What + in());
   else
-    problem(What + " takes one value" + in() + "; got '" + llvm::join(Ws, " ") + "'");
+    problem(What + " takes one value" + in() + "; got " + quoteForMessage(llvm::join(Ws, " ")));
   return std::nullopt;
 }
 
@@ -298,7 +299,7 @@ void Parser::readSinkKey(const Item &I, SinkModel &Out) {
       if (*B == "true" || *B == "false")
         Out.Encrypted = *B == "true";
       else
-        problem("'encrypted' must be true or false; got '" + *B + "'");
+        problem("'encrypted' must be true or false; got " + quoteForMessage(*B));
     }
   } else if (I.Key == "accepts") {
     Out.Accepts = knownIds(I, TermKind::Category);
@@ -307,18 +308,18 @@ void Parser::readSinkKey(const Item &I, SinkModel &Out) {
       if (auto N = yaml::parseIndex(W))
         Out.Args.push_back(*N);
       else
-        problem("expected a non-negative integer in 'args'; got '" + W + "'");
+        problem("expected a non-negative integer in 'args'; got " + quoteForMessage(W));
     }
   }
 }
 
 void Parser::readKey(const Item &I, ParsedAnnotation &Out) {
   if (std::find(Info.Keys.begin(), Info.Keys.end(), I.Key) == Info.Keys.end()) {
-    problem(withSuggestion("unknown key '" + I.Key + "'" + in(), I.Key, Info.Keys));
+    problem(withSuggestion("unknown key " + quoteForMessage(I.Key) + in(), I.Key, Info.Keys));
     return;
   }
   if (llvm::StringRef(I.Value).trim().empty()) {
-    problem("missing value for '" + I.Key + "'" + in());
+    problem("missing value for " + quoteForMessage(I.Key) + in());
     return;
   }
   if (Info.Kind == AnnotationKind::Data)
@@ -348,9 +349,9 @@ std::optional<ParsedAnnotation> Parser::run(llvm::StringRef Text) {
       Usable &= readPositional(I, Out);
       SawPositional = true;
     } else if (I.Key.empty()) {
-      problem("unexpected '" + I.Value + "'" + in() + "; expected 'key = value'");
+      problem("unexpected " + quoteForMessage(I.Value) + in() + "; expected 'key = value'");
     } else if (std::find(SeenKeys.begin(), SeenKeys.end(), I.Key) != SeenKeys.end()) {
-      problem("duplicate key '" + I.Key + "'" + in());
+      problem("duplicate key " + quoteForMessage(I.Key) + in());
     } else {
       SeenKeys.push_back(I.Key);
       readKey(I, Out);
@@ -367,6 +368,40 @@ std::optional<ParsedAnnotation> Parser::run(llvm::StringRef Text) {
 
 } // namespace
 
+bool sameMeaning(const ParsedAnnotation &A, const ParsedAnnotation &B) {
+  if (A.Kind != B.Kind)
+    return false;
+  switch (A.Kind) {
+  case AnnotationKind::Data:
+    return std::tie(A.Data.Category, A.Data.Subject, A.Data.Purposes, A.Data.Retention,
+                    A.Data.Source) == std::tie(B.Data.Category, B.Data.Subject, B.Data.Purposes,
+                                               B.Data.Retention, B.Data.Source);
+  case AnnotationKind::Subject:
+    return A.Subject == B.Subject;
+  case AnnotationKind::Sink:
+    return std::tie(A.Sink.Kind, A.Sink.Recipient, A.Sink.Country, A.Sink.Guard,
+                    A.Sink.Encrypted, A.Sink.Accepts, A.Sink.Args) ==
+           std::tie(B.Sink.Kind, B.Sink.Recipient, B.Sink.Country, B.Sink.Guard,
+                    B.Sink.Encrypted, B.Sink.Accepts, B.Sink.Args);
+  case AnnotationKind::Transform:
+    return A.Effect == B.Effect;
+  case AnnotationKind::Activity:
+    return A.Activities == B.Activities;
+  case AnnotationKind::ConsentCheck:
+    return A.ConsentPurpose == B.ConsentPurpose;
+  }
+  return false;
+}
+
+std::string describeArgumentIndexes(unsigned NumArgs) {
+  if (NumArgs == 0)
+    return "takes no arguments";
+  if (NumArgs == 1)
+    return "takes 1 argument (index 0)";
+  return "takes " + std::to_string(NumArgs) + " arguments (indexes 0 to " +
+         std::to_string(NumArgs - 1) + ")";
+}
+
 bool isPdflowAnnotation(const std::string &AnnotationName) {
   return llvm::StringRef(AnnotationName).starts_with(Prefix);
 }
@@ -382,7 +417,8 @@ std::optional<ParsedAnnotation> parseAnnotation(const std::string &AnnotationNam
     Known.push_back(Prefix.str() + Info.Name);
   }
   Problems.push_back(
-      {withSuggestion("unknown annotation '" + AnnotationName + "'", AnnotationName, Known)});
+      {withSuggestion("unknown annotation " + quoteForMessage(AnnotationName), AnnotationName,
+                      Known)});
   return std::nullopt;
 }
 

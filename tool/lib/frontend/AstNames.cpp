@@ -32,6 +32,10 @@ std::string qualifiedName(const NamedDecl *D) {
       if (!N->isInline())
         Parts.push_back(declName(N));
     } else if (const auto *R = dyn_cast<RecordDecl>(C)) {
+      // A member of an anonymous union or struct is named, and used, as a
+      // member of the class around it.
+      if (R->isAnonymousStructOrUnion())
+        continue;
       if (const auto *CR = dyn_cast<CXXRecordDecl>(R); CR && CR->isLambda())
         Parts.push_back("(lambda)");
       else

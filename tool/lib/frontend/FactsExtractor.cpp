@@ -1,5 +1,7 @@
 #include "FactsExtractor.h"
 
+#include "AnnotationPlacement.h"
+#include "AnnotationReader.h"
 #include "AstNames.h"
 #include "DeclIndex.h"
 #include "FunctionAnalyzer.h"
@@ -8,6 +10,7 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 #include <set>
@@ -17,17 +20,38 @@ using namespace clang;
 
 namespace {
 
-struct FoundAnnotation {
-  ParsedAnnotation Parsed;
-  SourceLoc Loc;
-};
+/// The template member D was instantiated from, or null when D is no
+/// instantiation: an instantiated member is the template's, so that a
+/// `Box<std::string>` and a `Box<int>` share the elements of `Box`.
+const FieldDecl *instantiationPattern(const FieldDecl *FD) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(FD->getParent());
+  const CXXRecordDecl *Pattern = RD ? RD->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern || Pattern == RD)
+    return nullptr;
+  for (const FieldDecl *F : Pattern->fields())
+    if (F->getFieldIndex() == FD->getFieldIndex())
+      return F;
+  return nullptr;
+}
+
+template <class D> const D *instantiationPattern(const D *Decl) {
+  const D *Pattern = Decl->getTemplateInstantiationPattern();
+  return Pattern == Decl ? nullptr : Pattern;
+}
+
+std::vector<FoundAnnotation> dataOnly(std::vector<FoundAnnotation> Found) {
+  std::erase_if(Found,
+                [](const FoundAnnotation &A) { return A.Parsed.Kind != AnnotationKind::Data; });
+  return Found;
+}
 
 /// The declaration pass: data elements, annotated functions, classes, and
 /// the unannotated declarations the heuristics rule looks at.
 class DeclCollector : public RecursiveASTVisitor<DeclCollector> {
 public:
   DeclCollector(ASTContext &AC, const FrontendContext &Ctx, DeclIndex &Index, TUFacts &Out)
-      : AC(AC), SM(AC.getSourceManager()), Ctx(Ctx), Index(Index), Out(Out) {}
+      : AC(AC), SM(AC.getSourceManager()), Ctx(Ctx), Index(Index), Out(Out),
+        Reader(AC, Ctx.Tax, Out.Diags) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
@@ -37,26 +61,26 @@ public:
     return RecursiveASTVisitor::TraverseDecl(D);
   }
 
+  /// Annotations on declarations no annotation applies to (an enum, a
+  /// local variable...) would be dropped without a word: report them.
+  bool VisitDecl(Decl *D) {
+    if (!D->hasAttrs())
+      return true;
+    if (const char *Noun = unannotatableKindNoun(D))
+      for (const FoundAnnotation &A : Reader.read(D))
+        Reader.problem(A.Loc, doesNotApplyMessage(A.Parsed.Kind, Noun));
+    return true;
+  }
+
   bool VisitFieldDecl(FieldDecl *FD) {
     noteFile(FD->getLocation());
-    auto Data = dataAnnotations(FD);
-    std::string Subject = subjectOf(FD->getParent());
-    if (!addElement(FD, ElementKind::Field, FD->getType(), Data, Subject)) {
-      // A field of a class that is personal data as a whole, or whose type
-      // is such a class, is covered by that annotation already.
-      const auto *FieldClass = FD->getType()->getAsCXXRecordDecl();
-      if (Index.elementOf(FD->getParent()).empty() &&
-          !(FieldClass && !Index.elementOf(FieldClass).empty()))
-        addDeclaredName(FD, ElementKind::Field, FD->getType());
+    if (const FieldDecl *Pattern = instantiationPattern(FD)) {
+      visitField(Pattern);
+      if (std::string Id = Index.elementOf(Pattern); !Id.empty())
+        Index.addElement(FD, Id);
       return true;
     }
-    // The class was visited before its fields: its objects hold this one.
-    if (auto It = Out.Records.find(qualifiedName(FD->getParent())); It != Out.Records.end()) {
-      std::vector<std::string> &Ids = It->second.ElementIds;
-      std::string Id = Index.elementOf(FD);
-      if (std::find(Ids.begin(), Ids.end(), Id) == Ids.end())
-        Ids.push_back(Id);
-    }
+    visitField(FD);
     return true;
   }
 
@@ -64,9 +88,13 @@ public:
     if (isa<ParmVarDecl>(VD) || !VD->hasGlobalStorage() || VD->isStaticLocal())
       return true;
     noteFile(VD->getLocation());
-    auto Data = dataAnnotations(VD);
-    if (!addElement(VD, ElementKind::Variable, VD->getType(), Data, ""))
-      addDeclaredName(VD, ElementKind::Variable, VD->getType());
+    if (const VarDecl *Pattern = instantiationPattern(VD)) {
+      visitVariable(Pattern);
+      if (std::string Id = Index.elementOf(Pattern); !Id.empty())
+        Index.addElement(VD, Id);
+      return true;
+    }
+    visitVariable(VD);
     return true;
   }
 
@@ -74,41 +102,32 @@ public:
     if (!RD->isThisDeclarationADefinition() || RD->isLambda())
       return true;
     noteFile(RD->getLocation());
-    std::string Name = qualifiedName(RD);
-    if (Out.Records.count(Name))
+    if (const CXXRecordDecl *Pattern = instantiationPattern(RD)) {
+      visitRecord(Pattern);
+      if (std::string Id = Index.elementOf(Pattern); !Id.empty())
+        Index.addElement(RD, Id);
       return true;
-    RecordFacts &R = Out.Records[Name];
-    R.QualifiedName = Name;
-    for (const CXXBaseSpecifier &B : RD->bases())
-      if (std::string BaseName = className(B.getType()); !BaseName.empty())
-        R.Bases.push_back(BaseName);
-    for (const FieldDecl *F : RD->fields())
-      collectClassNames(F->getType(), R.MemberTypes);
-    auto Data = dataAnnotations(RD);
-    if (addElement(RD, ElementKind::Class, QualType(RD->getTypeForDecl(), 0), Data,
-                   subjectOf(RD)))
-      R.ElementIds.push_back(Index.elementOf(RD));
+    }
+    visitRecord(RD);
     return true;
   }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     noteFile(FD->getLocation());
     std::string Usr = usrOf(FD->getCanonicalDecl());
-    std::vector<FoundAnnotation> Found;
-    for (const FunctionDecl *Redecl : FD->redecls())
-      readAnnotations(Redecl, Found);
-    // An activity or sink annotation on a class applies to all its methods.
+    std::vector<FoundAnnotation> Found = Reader.read(FD);
+    for (const FoundAnnotation &A : Found)
+      checkFunctionAnnotation(FD, A, Reader);
+    // An activity or sink annotation on a class applies to all its methods;
+    // the method's own comes first and wins.
     if (const auto *M = dyn_cast<CXXMethodDecl>(FD))
       for (FoundAnnotation &A : classAnnotations(M->getParent()))
         Found.push_back(std::move(A));
-    std::vector<FoundAnnotation> Data;
-    for (FoundAnnotation &A : Found) {
-      if (A.Parsed.Kind == AnnotationKind::Data) {
-        Data.push_back(A);
+    for (const FoundAnnotation &A : Found) {
+      if (A.Parsed.Kind == AnnotationKind::Data)
         continue;
-      }
       if (A.Parsed.Kind == AnnotationKind::Subject) {
-        problem(A.Loc, "PDFLOW_SUBJECT applies to classes, not functions");
+        Reader.problem(A.Loc, "PDFLOW_SUBJECT applies to classes, not functions");
         continue;
       }
       if (A.Parsed.Kind == AnnotationKind::Activity)
@@ -125,10 +144,7 @@ public:
         FA.Annotations.push_back(A.Parsed);
       Index.addAnnotation(FD, A.Parsed);
     }
-    if (!Index.elementOf(FD).size())
-      addElement(FD, ElementKind::Return, FD->getReturnType(), Data, "");
-    for (unsigned I = 0; I < FD->getNumParams(); ++I)
-      visitParam(FD, I, Usr);
+    addFunctionElements(FD, dataOnly(std::move(Found)), Usr);
     if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
         !FD->isInvalidDecl())
       Definitions.push_back(FD);
@@ -144,102 +160,149 @@ private:
       Files.insert(SM.getFileID(SM.getFileLoc(L)));
   }
 
-  void problem(const SourceLoc &Loc, std::string Message) {
-    Out.Diags.push_back({Severity::Error, Loc, std::move(Message), "invalid-annotation", {}, {}});
-  }
+  /// Each declaration once: a template's member is visited on its own and
+  /// again for each instantiation of it.
+  bool firstVisit(const Decl *D) { return Visited.insert(D).second; }
 
-  void readAnnotations(const Decl *D, std::vector<FoundAnnotation> &Found) {
-    for (const AnnotateAttr *A : D->specific_attrs<AnnotateAttr>()) {
-      if (A->isInherited())
-        continue;
-      std::string Name = A->getAnnotation().str();
-      if (!isPdflowAnnotation(Name))
-        continue;
-      std::string Text;
-      if (A->args_size() > 0)
-        if (const auto *S = dyn_cast<StringLiteral>((*A->args_begin())->IgnoreParenImpCasts()))
-          Text = S->getString().str();
-      SourceLoc Loc = sourceLoc(SM, A->getLocation());
-      std::vector<AnnotationProblem> Problems;
-      auto Parsed = parseAnnotation(Name, Text, Ctx.Tax, Problems);
-      for (AnnotationProblem &P : Problems)
-        problem(Loc, std::move(P.Message));
-      if (Parsed)
-        Found.push_back({std::move(*Parsed), Loc});
+  void visitField(const FieldDecl *FD) {
+    if (!firstVisit(FD))
+      return;
+    auto Data = dataAnnotations(FD);
+    if (!addElement(FD, ElementKind::Field, FD->getType(), Data, subjectOfField(FD))) {
+      // A field of a class that is personal data as a whole, or whose type
+      // is such a class, is covered by that annotation already.
+      const auto *FieldClass = FD->getType()->getAsCXXRecordDecl();
+      if (Index.elementOf(FD->getParent()).empty() &&
+          !(FieldClass && !Index.elementOf(FieldClass).empty()))
+        addDeclaredName(FD, ElementKind::Field, FD->getType());
+      return;
+    }
+    // The class was visited before its fields: its objects hold this one.
+    if (auto It = Out.Records.find(qualifiedName(FD->getParent())); It != Out.Records.end()) {
+      std::vector<std::string> &Ids = It->second.ElementIds;
+      std::string Id = Index.elementOf(FD);
+      if (std::find(Ids.begin(), Ids.end(), Id) == Ids.end())
+        Ids.push_back(Id);
     }
   }
 
-  std::vector<FoundAnnotation> dataAnnotations(const Decl *D) {
-    std::vector<FoundAnnotation> Found, Data;
-    for (const Decl *R : D->redecls())
-      readAnnotations(R, Found);
-    for (FoundAnnotation &A : Found) {
-      if (A.Parsed.Kind == AnnotationKind::Data)
-        Data.push_back(std::move(A));
-      else if (A.Parsed.Kind == AnnotationKind::Subject && isa<RecordDecl>(D))
+  void visitVariable(const VarDecl *VD) {
+    if (!firstVisit(VD))
+      return;
+    auto Data = dataAnnotations(VD);
+    if (!addElement(VD, ElementKind::Variable, VD->getType(), Data, ""))
+      addDeclaredName(VD, ElementKind::Variable, VD->getType());
+  }
+
+  void visitRecord(const CXXRecordDecl *RD) {
+    if (!firstVisit(RD))
+      return;
+    std::string Name = qualifiedName(RD);
+    if (Out.Records.count(Name))
+      return;
+    RecordFacts &R = Out.Records[Name];
+    R.QualifiedName = Name;
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (std::string BaseName = className(B.getType()); !BaseName.empty())
+        R.Bases.push_back(BaseName);
+    for (const FieldDecl *F : RD->fields())
+      collectClassNames(F->getType(), R.MemberTypes);
+    auto Data = dataAnnotations(RD);
+    if (addElement(RD, ElementKind::Class, QualType(RD->getTypeForDecl(), 0), Data,
+                   subjectOf(RD)))
+      R.ElementIds.push_back(Index.elementOf(RD));
+  }
+
+  /// The data elements of FD's return value and parameters. An
+  /// instantiation of a template has the template's: one element per
+  /// declaration written, however many instantiations use it.
+  void addFunctionElements(const FunctionDecl *FD, const std::vector<FoundAnnotation> &Data,
+                           const std::string &Usr) {
+    const FunctionDecl *Pattern = instantiationPattern(FD);
+    if (!Pattern) {
+      if (Index.elementOf(FD).empty())
+        addElement(FD, ElementKind::Return, FD->getReturnType(), Data, "");
+      for (unsigned I = 0; I < FD->getNumParams(); ++I)
+        visitParam(FD, I, Usr);
+      return;
+    }
+    addFunctionElements(Pattern, dataOnly(Reader.read(Pattern)),
+                        usrOf(Pattern->getCanonicalDecl()));
+    if (std::string Id = Index.elementOf(Pattern); !Id.empty())
+      Index.addElement(FD, Id);
+    // A parameter pack expands to several parameters: those keep their own.
+    bool SameParams = Pattern->getNumParams() == FD->getNumParams();
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      std::string Id = SameParams ? Index.elementOf(Pattern->getParamDecl(I)) : "";
+      if (Id.empty()) {
+        visitParam(FD, I, Usr);
         continue;
-      else if ((A.Parsed.Kind == AnnotationKind::Activity ||
-                A.Parsed.Kind == AnnotationKind::Sink) &&
-               isa<RecordDecl>(D))
-        continue; // applied to the methods
+      }
+      for (const FunctionDecl *R : FD->redecls())
+        if (I < R->getNumParams())
+          Index.addElement(R->getParamDecl(I), Id);
+    }
+  }
+
+  /// The data annotations of a field, variable or class; any other kind
+  /// there is reported (a class's subject, activity and sink are read
+  /// elsewhere).
+  std::vector<FoundAnnotation> dataAnnotations(const Decl *D) {
+    std::vector<FoundAnnotation> Data;
+    for (FoundAnnotation &A : Reader.read(D)) {
+      AnnotationKind K = A.Parsed.Kind;
+      if (K == AnnotationKind::Data)
+        Data.push_back(std::move(A));
+      else if (isa<RecordDecl>(D) && (K == AnnotationKind::Subject ||
+                                      K == AnnotationKind::Activity || K == AnnotationKind::Sink))
+        continue;
       else
-        problem(A.Loc, std::string(kindMacro(A.Parsed.Kind)) + " does not apply to " +
-                           (isa<RecordDecl>(D) ? "classes" : "variables and fields"));
+        Reader.problem(A.Loc, doesNotApplyMessage(K, isa<RecordDecl>(D)
+                                                         ? "classes"
+                                                         : "variables and fields"));
     }
     return Data;
   }
 
   std::vector<FoundAnnotation> classAnnotations(const CXXRecordDecl *RD) {
-    std::vector<FoundAnnotation> Found, Out;
-    for (const Decl *R : RD->redecls())
-      readAnnotations(R, Found);
-    for (FoundAnnotation &A : Found)
+    std::vector<FoundAnnotation> Out;
+    for (FoundAnnotation &A : Reader.read(RD))
       if (A.Parsed.Kind == AnnotationKind::Activity || A.Parsed.Kind == AnnotationKind::Sink)
         Out.push_back(std::move(A));
     return Out;
   }
 
-  // Diagnosing here would repeat for every method; the class's own visit
-  // does not parse them twice because problems are de-duplicated later.
+  // Problems met here are reported again by the class's own visit; they are
+  // de-duplicated later.
   std::string subjectOf(const RecordDecl *RD) {
-    std::vector<FoundAnnotation> Found;
-    for (const Decl *R : RD->redecls())
-      readAnnotations(R, Found);
-    for (const FoundAnnotation &A : Found)
+    for (const FoundAnnotation &A : Reader.read(RD))
       if (A.Parsed.Kind == AnnotationKind::Subject)
         return A.Parsed.Subject;
     return {};
   }
 
-  static const char *kindMacro(AnnotationKind K) {
-    switch (K) {
-    case AnnotationKind::Data:
-      return "PDFLOW_DATA";
-    case AnnotationKind::Subject:
-      return "PDFLOW_SUBJECT";
-    case AnnotationKind::Sink:
-      return "PDFLOW_SINK";
-    case AnnotationKind::Transform:
-      return "PDFLOW_TRANSFORM";
-    case AnnotationKind::Activity:
-      return "PDFLOW_ACTIVITY";
-    case AnnotationKind::ConsentCheck:
-      return "PDFLOW_CONSENT_CHECK";
+  /// The subject of FD's class. A member of an anonymous union or struct
+  /// (or of an unnamed one) belongs to the class around it.
+  std::string subjectOfField(const FieldDecl *FD) {
+    for (const RecordDecl *RD = FD->getParent(); RD;
+         RD = dyn_cast<RecordDecl>(RD->getDeclContext())) {
+      if (std::string Subject = subjectOf(RD); !Subject.empty())
+        return Subject;
+      if (RD->getIdentifier() || RD->getTypedefNameForAnonDecl())
+        break; // a named class has only its own subject
     }
-    return "";
+    return {};
   }
 
   void checkActivities(const FoundAnnotation &A) {
-    if (Ctx.Cfg.Activities.empty())
-      return;
     std::vector<std::string> Ids;
     for (const ActivityDecl &Act : Ctx.Cfg.Activities)
       Ids.push_back(Act.Id);
     for (const std::string &Id : A.Parsed.Activities)
       if (std::find(Ids.begin(), Ids.end(), Id) == Ids.end())
-        problem(A.Loc, withSuggestion("unknown activity '" + Id +
-                                          "'; declare it under activities: in .pdflow.yaml",
-                                      Id, Ids));
+        Reader.problem(A.Loc, withSuggestion("unknown activity " + quoteForMessage(Id) +
+                                                 "; declare it under activities: in .pdflow.yaml",
+                                             Id, Ids));
   }
 
   /// Records D as a data element when annotated in code or in config.
@@ -288,14 +351,12 @@ private:
   }
 
   void visitParam(const FunctionDecl *FD, unsigned I, const std::string &FunctionUsr) {
-    std::vector<FoundAnnotation> Found, Data;
+    std::vector<const Decl *> Params;
     for (const FunctionDecl *R : FD->redecls())
       if (I < R->getNumParams())
-        readAnnotations(R->getParamDecl(I), Found);
-    for (FoundAnnotation &A : Found)
-      if (A.Parsed.Kind == AnnotationKind::Data)
-        Data.push_back(std::move(A));
+        Params.push_back(R->getParamDecl(I));
     const ParmVarDecl *P = FD->getParamDecl(I);
+    std::vector<FoundAnnotation> Data = dataOnly(Reader.read(Params, qualifiedName(P)));
     if (Data.empty()) {
       if (FD->doesThisDeclarationHaveABody() && !P->getName().empty() &&
           !FD->isDependentContext())
@@ -303,9 +364,8 @@ private:
       return;
     }
     std::string Id = FunctionUsr + "#param" + std::to_string(I);
-    for (const FunctionDecl *R : FD->redecls())
-      if (I < R->getNumParams())
-        Index.addElement(R->getParamDecl(I), Id);
+    for (const Decl *Param : Params)
+      Index.addElement(Param, Id);
     if (SeenParams.insert(Id).second) {
       DataElement E;
       E.Id = Id;
@@ -364,7 +424,9 @@ private:
   const FrontendContext &Ctx;
   DeclIndex &Index;
   TUFacts &Out;
+  AnnotationReader Reader;
   std::set<std::string> SeenParams, SeenNames;
+  std::set<const Decl *> Visited;
 };
 
 /// `// pdflow: ignore[rule-a, rule-b] reason`

@@ -82,16 +82,43 @@ static std::optional<std::string> suggestCountry(const Taxonomy &Tax, const std:
   return std::nullopt;
 }
 
+/// "username" for "online.username" (and for "username").
+static llvm::StringRef leafOf(llvm::StringRef CategoryId) {
+  return CategoryId.substr(CategoryId.rfind('.') + 1);
+}
+
+// A category is a path: "identity.username" is more likely a misplaced
+// "online.username" than a misspelt "identity.last_name". Among several
+// parents holding the leaf, the closest spelling wins.
+static std::optional<std::string> suggestCategoryByLeaf(const Taxonomy &Tax,
+                                                        const std::string &Id) {
+  std::vector<std::string> SameLeaf;
+  for (const std::string &Known : Tax.categoryIds())
+    if (leafOf(Known) == leafOf(Id))
+      SameLeaf.push_back(Known);
+  if (SameLeaf.empty())
+    return std::nullopt;
+  if (auto Best = closestMatch(Id, SameLeaf))
+    return Best;
+  return SameLeaf.front();
+}
+
+static std::optional<std::string> suggest(const Taxonomy &Tax, TermKind K, const std::string &Id) {
+  if (K == TermKind::Country)
+    return suggestCountry(Tax, Id);
+  if (K == TermKind::Category)
+    if (auto ByLeaf = suggestCategoryByLeaf(Tax, Id))
+      return ByLeaf;
+  return closestMatch(Id, idsOf(Tax, K));
+}
+
 std::optional<std::string> unknownTerm(const Taxonomy &Tax, TermKind K, const std::string &Id) {
   if (isKnown(Tax, K, Id))
     return std::nullopt;
-  std::string Message = std::string("unknown ") + termKindNoun(K) + " '" + Id + "'";
-  if (K == TermKind::Country) {
-    if (auto Code = suggestCountry(Tax, Id))
-      Message += "; did you mean '" + *Code + "'?";
-    return Message;
-  }
-  return withSuggestion(std::move(Message), Id, idsOf(Tax, K));
+  std::string Message = std::string("unknown ") + termKindNoun(K) + " " + quoteForMessage(Id);
+  if (auto Best = suggest(Tax, K, Id))
+    Message += "; did you mean '" + *Best + "'?";
+  return Message;
 }
 
 } // namespace pdflow

@@ -31,6 +31,14 @@ struct AnnotationProblem {
   std::string Message;
 };
 
+/// Whether A and B say the same thing: the same kind with the same values
+/// (one annotation repeated on two declarations of a function, say).
+bool sameMeaning(const ParsedAnnotation &A, const ParsedAnnotation &B);
+
+/// "takes no arguments", "takes 1 argument (index 0)", "takes 3 arguments
+/// (indexes 0 to 2)": what `args` may name, for messages.
+std::string describeArgumentIndexes(unsigned NumArgs);
+
 /// True for annotation names pdflow owns ("pdflow.data", ...).
 bool isPdflowAnnotation(const std::string &AnnotationName);
 
