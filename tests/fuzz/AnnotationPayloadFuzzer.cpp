@@ -11,9 +11,8 @@ using namespace pdflow;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   static const Taxonomy Tax = Taxonomy::builtin();
-  static const char *const Names[] = {"pdflow.data",     "pdflow.subject",
-                                      "pdflow.sink",     "pdflow.transform",
-                                      "pdflow.activity", "pdflow.consent_check",
+  static const char *const Names[] = {"pdflow.data",      "pdflow.subject",  "pdflow.sink",
+                                      "pdflow.transform", "pdflow.activity", "pdflow.consent_check",
                                       "pdflow.dta"};
   if (Size == 0)
     return 0;

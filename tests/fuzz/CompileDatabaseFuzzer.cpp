@@ -9,8 +9,8 @@
 using namespace pdflow;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
-  CompileDatabase Db = parseCompileDatabase(
-      std::string(reinterpret_cast<const char *>(Data), Size), "/fuzz/compile_commands.json");
+  CompileDatabase Db = parseCompileDatabase(std::string(reinterpret_cast<const char *>(Data), Size),
+                                            "/fuzz/compile_commands.json");
   for (const CompileCommand &C : Db.Commands)
     (void)adjustArguments(C.Args);
   return 0;

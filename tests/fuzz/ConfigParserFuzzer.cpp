@@ -15,13 +15,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   static const Taxonomy Builtin = Taxonomy::builtin();
   static const std::vector<std::string> Rules = ruleNames();
   static const std::vector<std::string> Names = {
-      "shop::Customer::email", "acme::net::http::RestClient::send", "operator*",
-      "std::basic_ostream::operator<<", "(anonymous namespace)::f", ""};
+      "shop::Customer::email",          "acme::net::http::RestClient::send", "operator*",
+      "std::basic_ostream::operator<<", "(anonymous namespace)::f",          ""};
   Taxonomy Tax = Builtin; // the config's taxonomy: extends it
   DiagnosticList Diags;
-  std::optional<Config> Cfg =
-      parseConfig(std::string(reinterpret_cast<const char *>(Data), Size), "fuzz.yaml", Tax,
-                  Diags, Rules);
+  std::optional<Config> Cfg = parseConfig(std::string(reinterpret_cast<const char *>(Data), Size),
+                                          "fuzz.yaml", Tax, Diags, Rules);
   for (const Diagnostic &D : Diags.sorted())
     (void)formatDiagnostic(D, /*Color=*/true);
   if (!Cfg)

@@ -67,8 +67,8 @@ TEST(AnnotationMessagesTest, AHugeConfigValueIsNotEchoedWhole) {
   Taxonomy Tax = Taxonomy::builtin();
   DiagnosticList Diags;
   std::string Huge(100000, 'y');
-  parseConfig("sinks:\n  - {function: f, kind: " + Huge + "}\ndata:\n  - {symbol: s, category: " +
-                  Huge + "}\n",
+  parseConfig("sinks:\n  - {function: f, kind: " + Huge +
+                  "}\ndata:\n  - {symbol: s, category: " + Huge + "}\n",
               "p.yaml", Tax, Diags);
   std::vector<Diagnostic> All = Diags.sorted();
   ASSERT_EQ(All.size(), 2u);

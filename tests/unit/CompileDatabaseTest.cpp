@@ -21,8 +21,7 @@ using Lines = std::vector<std::string>;
 Lines problems(const CompileDatabase &Db) {
   Lines Out;
   for (const Diagnostic &D : Db.Problems)
-    Out.push_back(std::to_string(D.Loc.Line) + ":" + std::to_string(D.Loc.Col) + ": " +
-                  D.Message);
+    Out.push_back(std::to_string(D.Loc.Line) + ":" + std::to_string(D.Loc.Col) + ": " + D.Message);
   return Out;
 }
 

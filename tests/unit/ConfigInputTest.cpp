@@ -36,7 +36,9 @@ using Lines = std::vector<std::string>;
 
 class ConfigFileInputTest : public testing::Test {
 protected:
-  void SetUp() override { ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("pdflow-config", Dir)); }
+  void SetUp() override {
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("pdflow-config", Dir));
+  }
   void TearDown() override { llvm::sys::fs::remove_directories(Dir); }
 
   std::string path(llvm::StringRef Name) const {

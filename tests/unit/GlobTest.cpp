@@ -16,8 +16,8 @@ struct GlobCase {
 };
 
 void PrintTo(const GlobCase &C, std::ostream *OS) {
-  *OS << "'" << C.Pattern << "' " << (C.Matches ? "matches" : "does not match") << " '"
-      << C.Name << "'";
+  *OS << "'" << C.Pattern << "' " << (C.Matches ? "matches" : "does not match") << " '" << C.Name
+      << "'";
 }
 
 class GlobTableTest : public testing::TestWithParam<GlobCase> {};

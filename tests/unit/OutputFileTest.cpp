@@ -24,9 +24,7 @@ namespace {
 
 class OutputFileTest : public testing::Test {
 protected:
-  void SetUp() override {
-    ASSERT_FALSE(fs::createUniqueDirectory("pdflow-output-test", Dir));
-  }
+  void SetUp() override { ASSERT_FALSE(fs::createUniqueDirectory("pdflow-output-test", Dir)); }
   void TearDown() override { fs::remove_directories(Dir); }
 
   std::string path(llvm::StringRef Name) const {
@@ -109,8 +107,8 @@ TEST_F(OutputFileTest, DirectoryIsRefused) {
 
 TEST_F(OutputFileTest, MissingDirectoryIsNamed) {
   std::string Error = message(writeOutputFile(path("no/such/dir/report.txt"), "x"));
-  EXPECT_EQ(Error, "cannot write '" + path("no/such/dir/report.txt") +
-                       "': no such file or directory");
+  EXPECT_EQ(Error,
+            "cannot write '" + path("no/such/dir/report.txt") + "': no such file or directory");
 }
 
 TEST_F(OutputFileTest, FifoIsWrittenThroughNotReplaced) {

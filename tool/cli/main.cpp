@@ -265,6 +265,10 @@ int facts(const CliOptions &O) {
   return exitCodeFor(R, Severity::Error);
 }
 
+/// Text for standard output (--help, rules): exit 0 only when it was
+/// written.
+int print(const std::string &Text) { return writeOutput("-", Text) ? ExitClean : ExitUsage; }
+
 int rules() {
   std::string Text;
   for (const RuleInfo &R : allRules()) {
@@ -273,11 +277,8 @@ int rules() {
                           severityName(R.DefaultSeverity), R.Summary)
                 .str();
   }
-  return writeOutput("-", Text) ? ExitClean : ExitUsage;
+  return print(Text);
 }
-
-/// --help and --version: exit 0 only when the text was written.
-int print(const std::string &Text) { return writeOutput("-", Text) ? ExitClean : ExitUsage; }
 
 } // namespace
 

@@ -63,13 +63,17 @@ std::vector<std::string> matching(const std::string &Glob, const std::set<std::s
   return Out;
 }
 
+/// Noun is what the glob should have matched: "function defined or
+/// called", "class defined or used", "variable defined or written to".
 Diagnostic unmatched(const SourceLoc &Loc, const std::string &What, const std::string &Glob,
-                     const char *Kind) {
-  return {Severity::Warning, Loc,
-          What + " " + quoteForMessage(Glob) + " matches no " + Kind +
-              " defined or called in the analysed files, so it never applies; check the "
-              "qualified name",
-          "", {}, {}};
+                     const char *Noun) {
+  return {Severity::Warning,
+          Loc,
+          What + " " + quoteForMessage(Glob) + " matches no " + Noun +
+              " in the analysed files, so it never applies; check the qualified name",
+          "",
+          {},
+          {}};
 }
 
 /// `args` indexes that no call to the functions Names passes.
@@ -80,15 +84,18 @@ void checkArgs(const SinkModel &S, const std::vector<std::string> &Names, const 
   size_t Most = 0;
   for (const std::string &N : Names)
     Most = std::max(Most, Seen.MostArguments.at(N));
-  std::string Callee = Names.size() == 1 ? "'" + Names.front() + "'"
-                                         : "the functions " + quoteForMessage(S.Function) +
-                                               " matches (at most)";
+  std::string Callee = Names.size() == 1
+                           ? "'" + Names.front() + "'"
+                           : "the functions " + quoteForMessage(S.Function) + " matches (at most)";
   for (unsigned Index : S.Args)
     if (Index >= Most)
-      Out.push_back({Severity::Error, S.Loc,
-                     "'args' index " + std::to_string(Index) + " is out of range: " + Callee +
-                         " " + describeArgumentIndexes(static_cast<unsigned>(Most)),
-                     "invalid-annotation", {}, {}});
+      Out.push_back({Severity::Error,
+                     S.Loc,
+                     "'args' index " + std::to_string(Index) + " is out of range: " + Callee + " " +
+                         describeArgumentIndexes(static_cast<unsigned>(Most)),
+                     "invalid-annotation",
+                     {},
+                     {}});
 }
 
 } // namespace
@@ -100,18 +107,19 @@ ConfigCoverage checkConfigCoverage(const Program &P, const ModelSet &FromConfig)
     if (!S.Function.empty()) {
       std::vector<std::string> Names = matching(S.Function, Seen.Functions);
       if (Names.empty())
-        Out.Unmatched.push_back(unmatched(S.Loc, "sink", S.Function, "function"));
+        Out.Unmatched.push_back(unmatched(S.Loc, "sink", S.Function, "function defined or called"));
       std::erase_if(Names, [&](const std::string &N) { return !Seen.MostArguments.count(N); });
       checkArgs(S, Names, Seen, Out.BadArgs);
     } else if (!S.Type.empty() && matching(S.Type, Seen.Types).empty()) {
-      Out.Unmatched.push_back(unmatched(S.Loc, "sink", S.Type, "class"));
+      Out.Unmatched.push_back(unmatched(S.Loc, "sink", S.Type, "class defined or used"));
     } else if (!S.Object.empty() && matching(S.Object, Seen.Objects).empty()) {
-      Out.Unmatched.push_back(unmatched(S.Loc, "sink", S.Object, "variable"));
+      Out.Unmatched.push_back(unmatched(S.Loc, "sink", S.Object, "variable defined or written to"));
     }
   }
   for (const ConsentCheckModel &C : FromConfig.ConsentChecks)
     if (matching(C.Function, Seen.Functions).empty())
-      Out.Unmatched.push_back(unmatched(C.Loc, "consent check", C.Function, "function"));
+      Out.Unmatched.push_back(
+          unmatched(C.Loc, "consent check", C.Function, "function defined or called"));
   return Out;
 }
 

@@ -21,8 +21,8 @@ const char *unannotatableKindNoun(const Decl *D) {
     return "enumerations";
   if (isa<EnumConstantDecl>(D))
     return "enumerators";
-  if (const auto *VD = dyn_cast<VarDecl>(D); VD && !isa<ParmVarDecl>(VD) &&
-                                              (!VD->hasGlobalStorage() || VD->isStaticLocal()))
+  if (const auto *VD = dyn_cast<VarDecl>(D);
+      VD && !isa<ParmVarDecl>(VD) && (!VD->hasGlobalStorage() || VD->isStaticLocal()))
     return "local variables";
   if (isa<FieldDecl, VarDecl, FunctionDecl, RecordDecl>(D))
     return nullptr;
@@ -86,8 +86,9 @@ void checkFunctionAnnotation(const FunctionDecl *FD, const FoundAnnotation &A,
     if (Result->isVoidType() && !isa<CXXConstructorDecl>(FD))
       Reader.problem(A.Loc, "PDFLOW_TRANSFORM needs a function that returns the transformed "
                             "value; " +
-                                Name + " returns void (for a result written into an argument, "
-                                       "declare the transform in .pdflow.yaml with 'to:')");
+                                Name +
+                                " returns void (for a result written into an argument, "
+                                "declare the transform in .pdflow.yaml with 'to:')");
     return;
   case AnnotationKind::Sink: {
     const std::vector<unsigned> &Args = A.Parsed.Sink.Args;

@@ -56,8 +56,8 @@ std::string spelling(AnnotationKind K, llvm::StringRef Text) {
 
 /// The kinds a declaration has at most one of.
 bool isSingleValued(AnnotationKind K) {
-  return K == AnnotationKind::Data || K == AnnotationKind::Subject ||
-         K == AnnotationKind::Sink || K == AnnotationKind::Transform;
+  return K == AnnotationKind::Data || K == AnnotationKind::Subject || K == AnnotationKind::Sink ||
+         K == AnnotationKind::Transform;
 }
 
 } // namespace
@@ -138,8 +138,9 @@ std::vector<FoundAnnotation> AnnotationReader::read(llvm::ArrayRef<const Decl *>
     readOwn(D, Found);
   // Source order, whichever declaration the caller started from: the same
   // annotation wins and the same messages are given every time.
-  std::stable_sort(Found.begin(), Found.end(),
-                   [](const FoundAnnotation &A, const FoundAnnotation &B) { return A.Loc < B.Loc; });
+  std::stable_sort(
+      Found.begin(), Found.end(),
+      [](const FoundAnnotation &A, const FoundAnnotation &B) { return A.Loc < B.Loc; });
   keepFirstOfEachKind(Found, DeclName);
   return Found;
 }

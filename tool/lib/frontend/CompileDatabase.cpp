@@ -24,8 +24,7 @@ namespace {
 
 namespace yml = llvm::yaml;
 
-const std::vector<std::string> EntryKeys = {"directory", "file", "command", "arguments",
-                                            "output"};
+const std::vector<std::string> EntryKeys = {"directory", "file", "command", "arguments", "output"};
 
 /// A "command" string as the shell would split it; '"', '\'' and '\\' quote
 /// (the database format's rules, as Clang reads them on POSIX systems).
@@ -83,8 +82,8 @@ void DatabaseReader::onSyntaxError(const llvm::SMDiagnostic &D, void *Context) {
   if (Self->SyntaxError)
     return; // the first one says where the file stops making sense
   Self->SyntaxError = true;
-  Self->error(Self->loc(D.getLoc()), "cannot read the compile database: " +
-                                         llvm::StringRef(D.getMessage()).lower());
+  Self->error(Self->loc(D.getLoc()),
+              "cannot read the compile database: " + llvm::StringRef(D.getMessage()).lower());
 }
 
 std::optional<CompileCommand> DatabaseReader::readEntry(yml::Node &N, size_t Index) {
@@ -206,10 +205,9 @@ void keepOnePerFile(std::vector<CompileCommand> &Cmds) {
   std::stable_sort(Cmds.begin(), Cmds.end(), [](const CompileCommand &A, const CompileCommand &B) {
     return A.File < B.File;
   });
-  Cmds.erase(std::unique(Cmds.begin(), Cmds.end(),
-                         [](const CompileCommand &A, const CompileCommand &B) {
-                           return A.File == B.File;
-                         }),
+  Cmds.erase(std::unique(
+                 Cmds.begin(), Cmds.end(),
+                 [](const CompileCommand &A, const CompileCommand &B) { return A.File == B.File; }),
              Cmds.end());
 }
 
@@ -231,7 +229,8 @@ CompileDatabase readCompileDatabase(const std::string &BuildDir) {
   llvm::sys::path::append(Path, "compile_commands.json");
   auto Fail = [&](std::string Message) {
     CompileDatabase Db;
-    Db.Problems.push_back({Severity::Error, {std::string(Path), 0, 0}, std::move(Message), "", {}, {}});
+    Db.Problems.push_back(
+        {Severity::Error, {std::string(Path), 0, 0}, std::move(Message), "", {}, {}});
     return Db;
   };
   llvm::sys::fs::file_status Status;
@@ -242,9 +241,9 @@ CompileDatabase readCompileDatabase(const std::string &BuildDir) {
     return Fail("cannot read the compile database: " + errorReason(EC));
   }
   if (!llvm::sys::fs::is_regular_file(Status))
-    return Fail("cannot read the compile database: " +
-                std::string(llvm::sys::fs::is_directory(Status) ? "is a directory"
-                                                                : "not a regular file"));
+    return Fail(
+        "cannot read the compile database: " +
+        std::string(llvm::sys::fs::is_directory(Status) ? "is a directory" : "not a regular file"));
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!Buffer)
