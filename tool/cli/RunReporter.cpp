@@ -1,6 +1,7 @@
 #include "RunReporter.h"
 
 #include "pdflow/support/Diagnostics.h"
+#include "pdflow/support/Text.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
@@ -43,7 +44,7 @@ void RunReporter::progress(const Progress &P) {
     llvm::SmallString<256> File(P.File);
     llvm::sys::path::replace_path_prefix(File, RelativeTo + "/", "");
     Line = "[" + std::to_string(P.Done) + "/" + std::to_string(P.Total) + "] parsing " +
-           std::string(File);
+           escapeNonPrintable(File.str());
     break;
   }
   case Progress::Phase::Solving:
