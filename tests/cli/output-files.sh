@@ -98,6 +98,23 @@ expect "-o next to a file named like an old temporary" 0 "" \
 check "  leaves that file alone" grep -q "someone else's" "$OUT/shared.txt.pdflow-tmp"
 rm -f "$OUT/shared.txt.pdflow-tmp"
 check "  and no temporary file of its own" no_leftovers
+# Killed while writing (SIGXFSZ, not ignored this time: the write past the
+# limit kills the process): the temporary file goes with it.
+expect "killed by a signal while writing the report" 153 "" \
+  -- bash -c "ulimit -f 2; exec \"\$@\"" _ \
+     "$PDFLOW" inventory -p "$WORK/db" --format json -o "$OUT/report.json"
+check "  the previous report is intact" cmp -s "$OUT/report.json" "$WORK/good-report.json"
+check "  no temporary file is left" no_leftovers
+# Two runs writing the same -o at once each use their own temporary file:
+# both succeed, and the file holds one whole report.
+"$PDFLOW" inventory -p "$WORK/db" -o "$OUT/both.txt" & FIRST=$!
+"$PDFLOW" inventory -p "$WORK/db" --format json -o "$OUT/both.txt" & SECOND=$!
+wait $FIRST; FIRST_RC=$?
+wait $SECOND; SECOND_RC=$?
+check "two runs writing the same -o at once both succeed" [ "$FIRST_RC $SECOND_RC" = "0 0" ]
+check "  and leave one whole report" bash -c \
+  "cmp -s '$OUT/both.txt' '$OUT/new.txt' || cmp -s '$OUT/both.txt' '$WORK/good-report.json'"
+check "  and no temporary file" no_leftovers
 
 # 4. A text report written to a file says the run was incomplete.
 expect "inventory -o, a file that does not parse" 3 "" \

@@ -132,6 +132,26 @@ TEST_F(OutputFileTest, AnotherFileNamedLikeAnOldTemporaryIsLeftAlone) {
   EXPECT_EQ(read(path("report.txt")), "new\n");
 }
 
+TEST_F(OutputFileTest, WritersOfOneFileAtOnceEachUseTheirOwnTemporary) {
+  // With one temporary name for all, a writer renames another's half-written
+  // file into place, or finds its own gone.
+  constexpr int Writers = 8;
+  std::vector<std::string> Reports, Errors(Writers);
+  for (int I = 0; I < Writers; ++I)
+    Reports.push_back(std::string(256 * 1024, static_cast<char>('a' + I)));
+  std::vector<std::thread> Threads;
+  for (int I = 0; I < Writers; ++I)
+    Threads.emplace_back(
+        [&, I] { Errors[I] = message(writeOutputFile(path("report.txt"), Reports[I])); });
+  for (std::thread &T : Threads)
+    T.join();
+  EXPECT_EQ(Errors, std::vector<std::string>(Writers, ""));
+  std::string Final = read(path("report.txt"));
+  EXPECT_NE(std::find(Reports.begin(), Reports.end(), Final), Reports.end())
+      << "not one whole report: " << Final.size() << " bytes";
+  EXPECT_EQ(entries(), std::vector<std::string>{"report.txt"});
+}
+
 /// Lowers the file size limit for the life of the object, with SIGXFSZ
 /// ignored so that an oversized write fails with EFBIG instead of killing
 /// the process: a full disk, reproducibly.
