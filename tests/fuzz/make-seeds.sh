@@ -52,4 +52,9 @@ cat >"$OUT/compiledb/bad-entries.json" <<'JSON'
 JSON
 printf '{"directory": "/x"}' >"$OUT/compiledb/not-array.json"
 printf '[\n  {"directory": "/src", "file": "a.cpp",\n  { not json\n' >"$OUT/compiledb/syntax.json"
+# Inputs that once hung or crashed a target stay in its corpus.
+for dir in "$SRC"/tests/fuzz/regressions/*/; do
+  cp "$dir"* "$OUT/$(basename "$dir")/"
+done
+
 echo "seeds: $(ls "$OUT/config" | wc -l) configs, $(ls "$OUT/annotation" | wc -l) annotations, $(ls "$OUT/compiledb" | wc -l) databases"

@@ -131,4 +131,17 @@ TEST(ConfigDocumentsTest, AnErrorInAnExtraDocumentIsStillAnError) {
   EXPECT_EQ(Errors[0].rfind("4:1: error: invalid YAML", 0), 0u) << Errors[0];
 }
 
+// Found by the config fuzzer: where no YAML value can start (a ',' at the
+// start of a document), yaml-cpp's LoadAll returns empty documents forever,
+// and its Load reads the file up to there as the whole config.
+TEST(ConfigDocumentsTest, TextWhereNoValueCanStartIsAnError) {
+  EXPECT_EQ(parse(", activities: [{id: billing}]\n"),
+            Lines{"1:1: error: invalid YAML: unexpected ','"});
+  EXPECT_EQ(parse("# comment\n, bogus: 1\n"), Lines{"2:1: error: invalid YAML: unexpected ','"});
+  EXPECT_EQ(parse("version: 1\n...\n, bogus: 1\n"),
+            Lines{"3:1: error: invalid YAML: unexpected ','"});
+  EXPECT_EQ(parse("[version]\n, b\n"),
+            Lines{"2:1: error: invalid YAML: unexpected ','"});
+}
+
 } // namespace

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <charconv>
 #include <set>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
 
 namespace pdflow::yaml {
 
@@ -36,31 +39,99 @@ std::string withLfLineEnds(const std::string &Text) {
   return Out;
 }
 
+/// Where each document of a YAML stream starts and where its content
+/// starts, if it has any, from the parser's events: documents after the
+/// first are never built into nodes.
+class DocumentOutline : public YAML::EventHandler {
+public:
+  YAML::Mark Start;
+  std::optional<YAML::Mark> Content;
+
+  void OnDocumentStart(const YAML::Mark &M) override {
+    Start = M;
+    Content.reset();
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark &M, YAML::anchor_t) override { content(M); }
+  void OnScalar(const YAML::Mark &M, const std::string &, YAML::anchor_t,
+                const std::string &) override {
+    content(M);
+  }
+  void OnSequenceStart(const YAML::Mark &M, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    content(M);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &M, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    content(M);
+  }
+  void OnMapEnd() override {}
+
+private:
+  void content(const YAML::Mark &M) {
+    if (!Content)
+      Content = M;
+  }
+};
+
+SourceLoc locOf(const YamlFile &File, const YAML::Mark &M) {
+  if (M.is_null())
+    return {File.name(), 0, 0};
+  return {File.name(), static_cast<unsigned>(M.line + 1), static_cast<unsigned>(M.column + 1)};
+}
+
+/// The character at byte Pos of Text, quoted for a message.
+std::string characterAt(const std::string &Text, int Pos) {
+  if (Pos < 0 || static_cast<size_t>(Pos) >= Text.size())
+    return "end of file";
+  size_t Len = 1;
+  while (Pos + Len < Text.size() && (static_cast<unsigned char>(Text[Pos + Len]) & 0xC0) == 0x80)
+    ++Len; // the rest of a UTF-8 character
+  return "'" + escapeNonPrintable(Text.substr(Pos, Len)) + "'";
+}
+
+/// Reads every document of Text as events: the first syntax error throws;
+/// each document after the first that holds anything is a warning, as
+/// pdflow reads only the first. False, with an error, where the parser
+/// cannot go on: yaml-cpp 0.7 then returns the same empty document forever
+/// (its LoadAll never ends), and YAML::Load reads a file that starts there
+/// as an empty one.
+bool checkDocuments(const std::string &Text, YamlFile &File) {
+  std::istringstream In(Text);
+  YAML::Parser Parser(In);
+  DocumentOutline Doc;
+  std::optional<int> PreviousStart;
+  for (size_t Index = 0; Parser.HandleNextDocument(Doc); ++Index) {
+    if (PreviousStart == Doc.Start.pos) {
+      File.error(locOf(File, Doc.Start),
+                 "invalid YAML: unexpected " + characterAt(Text, Doc.Start.pos));
+      return false;
+    }
+    PreviousStart = Doc.Start.pos;
+    if (Index > 0 && Doc.Content)
+      File.diags().warning(locOf(File, *Doc.Content),
+                           "a second YAML document starts here; pdflow reads only the first "
+                           "document of a file, so this one is ignored");
+  }
+  return true;
+}
+
 } // namespace
 
 std::optional<YAML::Node> parseDocument(const std::string &Text, YamlFile &File) {
-  std::vector<YAML::Node> Documents;
+  const std::string Lf = withLfLineEnds(Text);
   try {
-    Documents = YAML::LoadAll(withLfLineEnds(Text));
+    if (!checkDocuments(Lf, File))
+      return std::nullopt;
+    return YAML::Load(Lf); // the first document
   } catch (const YAML::ParserException &E) {
-    SourceLoc Loc{File.name(), 0, 0};
-    if (!E.mark.is_null())
-      Loc = {File.name(), static_cast<unsigned>(E.mark.line + 1),
-             static_cast<unsigned>(E.mark.column + 1)};
-    File.error(Loc, "invalid YAML: " + E.msg);
-    return std::nullopt;
+    File.error(locOf(File, E.mark), "invalid YAML: " + E.msg);
   } catch (const YAML::Exception &E) {
     File.error(SourceLoc{File.name(), 0, 0}, "invalid YAML: " + E.msg);
-    return std::nullopt;
   }
-  // Only the first document is read; another one with content is a mistake
-  // (two configs pasted into one file), never silently dropped.
-  for (size_t I = 1; I < Documents.size(); ++I)
-    if (!isAbsent(Documents[I]))
-      File.diags().warning(File.loc(Documents[I]),
-                           "a second YAML document starts here; pdflow reads only the first "
-                           "document of a file, so this one is ignored");
-  return Documents.empty() ? YAML::Node() : Documents.front();
+  return std::nullopt;
 }
 
 bool isAbsent(const YAML::Node &N) { return !N.IsDefined() || N.IsNull(); }
