@@ -58,10 +58,12 @@ with open(sys.argv[1], 'w') as f:
     f.write(';\n  std::puts(s.c_str());\n}\n')
 EOF
 
-# A crash is named; the others are analysed.
+# A crash is named; the others are analysed. The crashed TU's memory is
+# abandoned, not freed (nothing on its stack is unwound): no leak for
+# LeakSanitizer to report under ./dev test --sanitize.
 db "$WORK" kept.cpp crash.cpp deep.cpp
 for format in text json; do
-  "$PDFLOW" scan -p "$WORK" --format "$format" -j2 >"$WORK/out.$format" 2>"$WORK/err.$format"
+  ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$PDFLOW" scan -p "$WORK" --format "$format" -j2 >"$WORK/out.$format" 2>"$WORK/err.$format"
   rc=$?
   [ $rc = 3 ] || fail "crash ($format): exit $rc, expected 3"
   grep -q "crash.cpp: error: pdflow's analysis of this file crashed" "$WORK/err.$format" ||

@@ -11,6 +11,7 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/thread.h"
 
 #include <csignal>
 #include <map>
@@ -114,13 +115,18 @@ TUFacts extractFacts(const CompileCommand &Cmd, const FrontendContext &Ctx,
   FS->setCurrentWorkingDirectory(Cmd.Directory);
   Deadline Limit = TimeoutSeconds > 0 ? Deadline(TimeoutSeconds) : Deadline();
   TUFacts Facts;
-  llvm::CrashRecoveryContext Recovery;
-  bool Finished = Recovery.RunSafelyOnThread(
-      [&] {
-        AlternateSignalStack SignalStack;
-        Facts = run(adjustArguments(Cmd.Args), Cmd.File, FS, Ctx, Limit);
-      },
-      TUStackSize);
+  bool Finished = false;
+  // The alternate signal stack is set up outside the recovery context, so
+  // that it is also taken down after a crash (which leaves the context by
+  // longjmp): the thread must not end on it, AddressSanitizer would unmap
+  // it as its own.
+  llvm::thread Worker(std::optional<unsigned>(TUStackSize), [&] {
+    AlternateSignalStack SignalStack;
+    llvm::CrashRecoveryContext Recovery;
+    Finished = Recovery.RunSafely(
+        [&] { Facts = run(adjustArguments(Cmd.Args), Cmd.File, FS, Ctx, Limit); });
+  });
+  Worker.join();
   if (!Finished) {
     Facts = TUFacts{};
     Facts.MainFile = Cmd.File;
