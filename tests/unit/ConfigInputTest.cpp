@@ -74,7 +74,9 @@ TEST_F(ConfigFileInputTest, ADeviceIsNotAConfig) {
 
 TEST_F(ConfigFileInputTest, AHugeFileIsRefusedUnread) {
   std::string Huge = path("huge.yaml");
-  { std::ofstream(Huge) << "version: 1\n"; }
+  {
+    std::ofstream(Huge) << "version: 1\n";
+  }
   std::filesystem::resize_file(Huge, 17 << 20); // sparse: cheap to make
   auto [Errors, Loaded] = load(Huge);
   EXPECT_EQ(Errors, Lines{"0:0: error: cannot read config file: it is larger than 16 MiB, "
@@ -90,7 +92,9 @@ TEST_F(ConfigFileInputTest, AMissingFileSaysSo) {
 
 TEST_F(ConfigFileInputTest, ARegularFileIsRead) {
   std::string File = path("ok.yaml");
-  { std::ofstream(File) << "version: 1\nbogus: 1\n"; }
+  {
+    std::ofstream(File) << "version: 1\nbogus: 1\n";
+  }
   auto [Errors, Loaded] = load(File);
   EXPECT_EQ(Errors, Lines{"2:1: error: unknown key 'bogus' in config"});
   EXPECT_TRUE(Loaded);
@@ -140,8 +144,7 @@ TEST(ConfigDocumentsTest, TextWhereNoValueCanStartIsAnError) {
   EXPECT_EQ(parse("# comment\n, bogus: 1\n"), Lines{"2:1: error: invalid YAML: unexpected ','"});
   EXPECT_EQ(parse("version: 1\n...\n, bogus: 1\n"),
             Lines{"3:1: error: invalid YAML: unexpected ','"});
-  EXPECT_EQ(parse("[version]\n, b\n"),
-            Lines{"2:1: error: invalid YAML: unexpected ','"});
+  EXPECT_EQ(parse("[version]\n, b\n"), Lines{"2:1: error: invalid YAML: unexpected ','"});
 }
 
 } // namespace

@@ -27,8 +27,8 @@ TEST(RunStatusTest, SaysWhyAFileWasNotAnalysed) {
 }
 
 TEST(RunStatusTest, SaysTheReportWasMadeDespiteConfigErrors) {
-  Diagnostic Config{Severity::Error, {".pdflow.yaml", 2, 1}, "unknown key 'activitiez' in config",
-                    "", {}, {}};
+  Diagnostic Config{
+      Severity::Error, {".pdflow.yaml", 2, 1}, "unknown key 'activitiez' in config", "", {}, {}};
   std::string Text = renderRunStatusText({Config}, /*UsageError=*/true);
   EXPECT_EQ(Text, "pdflow: error: this report was made despite the errors below; what they "
                   "concern is missing from it\n"
@@ -36,8 +36,12 @@ TEST(RunStatusTest, SaysTheReportWasMadeDespiteConfigErrors) {
 }
 
 TEST(RunStatusTest, WarningsAloneAreListedWithoutAlarm) {
-  Diagnostic Unmatched{Severity::Warning, {".pdflow.yaml", 4, 5},
-                       "side annotation 'x' matches no declaration", "", {}, {}};
+  Diagnostic Unmatched{Severity::Warning,
+                       {".pdflow.yaml", 4, 5},
+                       "side annotation 'x' matches no declaration",
+                       "",
+                       {},
+                       {}};
   EXPECT_EQ(renderRunStatusText({Unmatched}, false),
             ".pdflow.yaml:4:5: warning: side annotation 'x' matches no declaration\n");
 }
@@ -45,8 +49,9 @@ TEST(RunStatusTest, WarningsAloneAreListedWithoutAlarm) {
 TEST(RunStatusTest, FileNamesAreEscaped) {
   Diagnostic Failed{Severity::Error, {"a\nb.cpp", 0, 0}, "this file does not compile", "", {}, {}};
   EXPECT_EQ(renderRunStatusText({Failed}, false), "a\\nb.cpp: error: this file does not compile\n");
-  EXPECT_EQ(renderIncompleteText({"a\nb.cpp"}, false).rfind("a\\nb.cpp: error: analysis incomplete", 0),
-            0u);
+  EXPECT_EQ(
+      renderIncompleteText({"a\nb.cpp"}, false).rfind("a\\nb.cpp: error: analysis incomplete", 0),
+      0u);
 }
 
 } // namespace

@@ -15,8 +15,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
 #include <functional>
@@ -116,8 +116,8 @@ int usageError(const std::string &Message) {
 /// Writes a report to standard output ("" or "-") or to the file Path;
 /// false, with the reason on stderr, when it could not be written whole.
 bool writeOutput(const std::string &Path, const std::string &Text) {
-  llvm::Error E = Path.empty() || Path == "-" ? writeStandardOutput(Text)
-                                              : writeOutputFile(Path, Text);
+  llvm::Error E =
+      Path.empty() || Path == "-" ? writeStandardOutput(Text) : writeOutputFile(Path, Text);
   if (!E)
     return true;
   llvm::errs() << "pdflow: error: " << llvm::toString(std::move(E)) << "\n";
