@@ -60,7 +60,7 @@ TEST(FactsOriginTest, AddOriginKeepsFirstTrailAndInsertionOrder) {
   ASSERT_EQ(V.size(), 2u);
   EXPECT_EQ(V[0].Ref, "e2");
   ASSERT_EQ(V[0].Trail.size(), 1u);
-  EXPECT_EQ(V[0].Trail[0].What, "short");
+  EXPECT_EQ(V[0].Trail.steps()[0].What, "short");
   EXPECT_EQ(V[1].Ref, "e1");
 }
 

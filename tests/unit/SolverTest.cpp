@@ -332,3 +332,66 @@ TEST(SolverScaleTest, SinkHitsInARecursiveComponentCostItsEdges) {
                                                          << At200.UsesFollowed;
   EXPECT_LE(At200.Summaries, 3 * At100.Summaries) << At100.Summaries << " -> " << At200.Summaries;
 }
+
+TEST(SolverScaleTest, CallersAreSummarisedAfterTheirCallees) {
+  // A chain of N functions whose names sort callers first: each calls the
+  // next and returns its result, the last returns the element. Summarised
+  // callees first, each function is summarised once; in name order, every
+  // function would be summarised again when its callee's summary grew.
+  Fixture Fx;
+  const int N = 50;
+  std::vector<FunctionFacts> Fs;
+  for (int I = 0; I < N; ++I) {
+    FunctionFacts F = function("a" + std::to_string(1000 + I), 0);
+    if (I + 1 < N) {
+      F.Calls.push_back(call("a" + std::to_string(1000 + I + 1), {}, 10));
+      F.Returns = {callResult(0)};
+    } else {
+      F.Returns = {element("e.email")};
+    }
+    Fs.push_back(F);
+  }
+  FunctionFacts Main = function("main", 0);
+  Main.Calls = {call("a1000", {}, 20), call("log", {{callResult(0)}}, 21)};
+  Fs.push_back(Main);
+  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
+  SolveStats Stats;
+  Model M = solve(linkFacts({tu(Fs)}), Fx.Cfg, Fx.Tax, Models, {}, &Stats);
+  EXPECT_EQ(M.Flows.size(), 1u);
+  EXPECT_EQ(Stats.Summaries, static_cast<size_t>(N + 1));
+}
+
+namespace {
+
+/// main logs what make returns: the element, and with WithState also a
+/// whole object of a class that holds no personal field.
+SolveStats objectReturned(bool WithState, size_t &Flows) {
+  Fixture Fx;
+  FunctionFacts Make = function("make", 0);
+  Make.Returns = {element("e.email")};
+  if (WithState)
+    Make.Returns.push_back(Origin::objectType("fmt::detail::state"));
+  FunctionFacts Main = function("main", 0);
+  Main.Calls = {call("make", {}, 20), call("log", {{callResult(0)}}, 21)};
+  TUFacts T = tu({Make, Main});
+  T.Records["fmt::detail::state"].QualifiedName = "fmt::detail::state";
+  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
+  SolveStats Stats;
+  Flows = solve(linkFacts({T}), Fx.Cfg, Fx.Tax, Models, {}, &Stats).Flows.size();
+  return Stats;
+}
+
+} // namespace
+
+TEST(SolverScaleTest, WholeObjectsWithoutPersonalDataAreNotCarried) {
+  // Formatter state, iterators: real code passes thousands of such objects.
+  // Read once where they appear, they go no further, so summaries stay as
+  // small as the data they hold.
+  size_t Without = 0, With = 0;
+  SolveStats Plain = objectReturned(false, Without);
+  SolveStats Stateful = objectReturned(true, With);
+  EXPECT_EQ(Without, 1u);
+  EXPECT_EQ(With, 1u);
+  EXPECT_EQ(Stateful.OriginsResolved, Plain.OriginsResolved + 1)
+      << Plain.OriginsResolved << " -> " << Stateful.OriginsResolved;
+}

@@ -1,11 +1,11 @@
 #include "pdflow/facts/Facts.h"
 
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
-#include <unordered_set>
 
 namespace pdflow {
 
@@ -18,9 +18,13 @@ std::string Origin::key() const {
          ':' + Via + '|' + std::to_string(At.size()) + ':' + At + '|' + Ref;
 }
 
-/// Same as A.key() == B.key(), without building the strings.
-static bool sameKey(const Origin &A, const Origin &B) {
-  return std::tie(A.Kind, A.Index, A.Arg, A.Projected, A.Transforms, A.Via, A.At, A.Ref) ==
+size_t Origin::keyHash() const {
+  return llvm::hash_combine(static_cast<unsigned>(Kind), Index, Arg, Projected, Transforms, Via, At,
+                            Ref);
+}
+
+bool Origin::sameKey(const Origin &B) const {
+  return std::tie(Kind, Index, Arg, Projected, Transforms, Via, At, Ref) ==
          std::tie(B.Kind, B.Index, B.Arg, B.Projected, B.Transforms, B.Via, B.At, B.Ref);
 }
 
@@ -71,8 +75,12 @@ bool placeOrigin(Origin &O, const std::string &Path) {
   return true;
 }
 
+static auto indexOf(const Value &V) {
+  return OriginIndex(V, [](const Origin &O) -> const Origin & { return O; });
+}
+
 void addOrigin(Value &V, Origin O) {
-  bool Present = std::any_of(V.begin(), V.end(), [&](const Origin &E) { return sameKey(E, O); });
+  bool Present = std::any_of(V.begin(), V.end(), [&](const Origin &E) { return E.sameKey(O); });
   if (!Present)
     V.push_back(std::move(O));
 }
@@ -85,12 +93,14 @@ void addValue(Value &V, const Value &From) {
       addOrigin(V, O);
     return;
   }
-  std::unordered_set<std::string> Keys;
-  for (const Origin &E : V)
-    Keys.insert(E.key());
+  auto Index = indexOf(V);
+  for (size_t I = 0; I < V.size(); ++I)
+    Index.insert(I);
   for (const Origin &O : From)
-    if (Keys.insert(O.key()).second)
+    if (Index.find(O) == Index.npos) {
       V.push_back(O);
+      Index.insert(V.size() - 1);
+    }
 }
 
 namespace {
@@ -124,8 +134,8 @@ struct SourceLess {
 
 } // namespace
 
-bool widenValue(Value &V) {
-  if (V.size() <= MaxPathsPerSource)
+bool widenValue(Value &V, size_t MaxPaths) {
+  if (V.size() <= MaxPaths)
     return false;
   std::map<SourceKey, std::vector<size_t>, SourceLess> Sources;
   for (size_t I = 0; I < V.size(); ++I)
@@ -133,7 +143,7 @@ bool widenValue(Value &V) {
   std::vector<bool> Drop(V.size(), false);
   bool Changed = false;
   for (auto &[Key, Members] : Sources) {
-    if (Members.size() <= MaxPathsPerSource)
+    if (Members.size() <= MaxPaths)
       continue;
     Origin &Merged = V[Members.front()];
     bool AllProjected = true;
@@ -154,10 +164,12 @@ bool widenValue(Value &V) {
   if (!Changed)
     return false;
   Value Kept;
-  std::unordered_set<std::string> Keys;
+  auto Index = indexOf(Kept);
   for (size_t I = 0; I < V.size(); ++I)
-    if (!Drop[I] && Keys.insert(V[I].key()).second)
+    if (!Drop[I] && Index.find(V[I]) == Index.npos) {
       Kept.push_back(std::move(V[I]));
+      Index.insert(Kept.size() - 1);
+    }
   V = std::move(Kept);
   return true;
 }

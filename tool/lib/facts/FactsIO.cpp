@@ -441,6 +441,7 @@ template <class T> json::Value write(const std::optional<T> &O);
 template <class T> json::Value write(const std::vector<T> &V);
 template <class T> json::Value write(const std::map<std::string, T> &M);
 template <HasSchema T> json::Value write(const T &X);
+json::Value write(const Trail &T);
 
 /// JSON strings must be UTF-8; source text may not be (a Latin-1 literal).
 std::string utf8(const std::string &S) { return json::isUTF8(S) ? S : json::fixUTF8(S); }
@@ -483,6 +484,8 @@ template <class T> json::Value write(const std::map<std::string, T> &M) {
   return O;
 }
 
+json::Value write(const Trail &T) { return write(T.steps()); }
+
 /// An object with the members that differ from a default-constructed T.
 template <HasSchema T> json::Value write(const T &X) {
   static const T Default{};
@@ -511,6 +514,7 @@ template <class T> bool read(const json::Value &J, std::optional<T> &Out, json::
 template <class T> bool read(const json::Value &J, std::vector<T> &Out, json::Path P);
 template <class T> bool read(const json::Value &J, std::map<std::string, T> &Out, json::Path P);
 template <HasSchema T> bool read(const json::Value &J, T &Out, json::Path P);
+bool read(const json::Value &J, Trail &Out, json::Path P);
 
 bool read(const json::Value &J, std::string &Out, json::Path P) {
   if (auto S = J.getAsString()) {
@@ -623,6 +627,14 @@ template <class T> bool read(const json::Value &J, std::vector<T> &Out, json::Pa
   for (size_t I = 0; I < A->size(); ++I)
     if (!read((*A)[I], Out[I], P.index(I)))
       return false;
+  return true;
+}
+
+bool read(const json::Value &J, Trail &Out, json::Path P) {
+  std::vector<FlowStep> Steps;
+  if (!read(J, Steps, P))
+    return false;
+  Out = Trail(std::move(Steps));
   return true;
 }
 

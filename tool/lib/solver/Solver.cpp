@@ -2,8 +2,11 @@
 
 #include "pdflow/support/Text.h"
 
+#include "llvm/ADT/Hashing.h"
+
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <tuple>
@@ -55,13 +58,21 @@ struct PathContext {
   }
 };
 
+const Origin &itself(const Origin &O) { return O; }
+using ValueIndex = OriginIndex<Value, const Origin &(*)(const Origin &)>;
+
 /// A value with an index of its origins' keys, so adding is not a scan.
 class OriginSet {
 public:
+  OriginSet() = default;
+  OriginSet(const OriginSet &) = delete;
+  OriginSet &operator=(const OriginSet &) = delete;
+
   bool add(Origin O) {
-    if (!Keys.insert(O.key()).second)
+    if (Index.find(O) != Index.npos)
       return false;
     V.push_back(std::move(O));
+    Index.insert(V.size() - 1);
     return true;
   }
   void addAll(const Value &From) {
@@ -73,14 +84,18 @@ public:
 
 private:
   Value V;
-  std::unordered_set<std::string> Keys;
+  ValueIndex Index{V, itself};
 };
 
-std::set<std::string> keysOf(const Value &V) {
-  std::set<std::string> K;
-  for (const Origin &O : V)
-    K.insert(O.key());
-  return K;
+/// Same origins, trails aside (values hold each key once).
+bool sameKeys(const Value &A, const Value &B) {
+  if (A.size() != B.size())
+    return false;
+  ValueIndex Index(B, itself);
+  for (size_t I = 0; I < B.size(); ++I)
+    Index.insert(I);
+  return std::all_of(A.begin(), A.end(),
+                     [&](const Origin &O) { return Index.find(O) != Index.npos; });
 }
 
 /// What a function gives back in terms of its inputs: its result and what
@@ -89,13 +104,25 @@ struct Summary {
   Value Ret;
   std::map<int, Value> Out; // parameter index; -1 is the object
 
+  /// Adds what Old held, so that a summary only grows from one round of the
+  /// fixpoint to the next: widening merges many member paths into one, and
+  /// without this a recursive component could shrink and regrow forever.
+  void absorb(const Summary &Old, size_t MaxPaths) {
+    addValue(Ret, Old.Ret);
+    widenValue(Ret, MaxPaths);
+    for (const auto &[Slot, V] : Old.Out) {
+      addValue(Out[Slot], V);
+      widenValue(Out[Slot], MaxPaths);
+    }
+  }
+
   /// Same content, trails aside: the fixpoint's test for "changed".
   bool sameAs(const Summary &O) const {
-    if (keysOf(Ret) != keysOf(O.Ret) || Out.size() != O.Out.size())
+    if (!sameKeys(Ret, O.Ret) || Out.size() != O.Out.size())
       return false;
     for (const auto &[I, V] : Out) {
       auto It = O.Out.find(I);
-      if (It == O.Out.end() || keysOf(V) != keysOf(It->second))
+      if (It == O.Out.end() || !sameKeys(V, It->second))
         return false;
     }
     return true;
@@ -123,7 +150,7 @@ struct InputUse {
   Origin Use;
   std::vector<std::string> Guards; // consent checked around the use
   InputRef Callee;                 // Callee: the input it is passed to
-  FlowStep Step;                   // Callee: "passed as argument 1 of 'f'"
+  Trail Step;                      // Callee: "passed as argument 1 of 'f'"
   std::set<std::string> Entry;     // Callee: activities entered there
   Target T;                        // Sink, Node
 };
@@ -134,23 +161,29 @@ struct Arrival {
   PathContext Ctx;
 };
 
+const Origin &originOf(const Arrival &A) { return A.O; }
+
+/// What arrived at one input, each datum once.
+struct Arrivals {
+  Arrivals() = default;
+  Arrivals(const Arrivals &) = delete;
+  Arrivals &operator=(const Arrivals &) = delete;
+
+  std::vector<Arrival> List;
+  OriginIndex<std::vector<Arrival>, const Origin &(*)(const Arrival &)> Index{List, originOf};
+  /// How many member paths of each source arrived (by a hash of the source).
+  std::unordered_map<size_t, unsigned> PathsOfSource;
+};
+
+/// The source of an origin, its member paths aside (what widenValue groups).
+size_t sourceHash(const Origin &O) {
+  return llvm::hash_combine(static_cast<unsigned>(O.Kind), O.Ref, O.Index, O.Arg, O.Transforms);
+}
+
 /// R stands for (part of) O: it sits where O sits in its object.
 void inheritPlacement(Origin &R, const Origin &O) {
   if (!O.At.empty())
     R.At = R.At.empty() ? O.At : O.At + "." + R.At;
-}
-
-void appendTrail(std::vector<FlowStep> &To, const std::vector<FlowStep> &From, size_t Max) {
-  for (const FlowStep &S : From) {
-    if (!To.empty() && To.back() == S)
-      continue;
-    To.push_back(S);
-  }
-  if (To.size() > Max) {
-    // Keep where it started and where it ended; the middle is the least telling.
-    size_t Head = Max / 2, Tail = Max - Head;
-    To.erase(To.begin() + Head, To.end() - Tail);
-  }
 }
 
 std::vector<std::string> unionOf(std::vector<std::string> A, const std::vector<std::string> &B) {
@@ -175,6 +208,15 @@ public:
       collectUses(Usr, F);
     propagate();
     closeNodes();
+    // A field or global read and passed on is followed only once the node
+    // is known to hold personal data: most nodes never do (a server's
+    // configuration, its module list), and following each of them into
+    // every function it reaches cost tens of gigabytes on InspIRCd. Nodes
+    // become personal as data propagates into them, so repeat until none do.
+    while (releasePersonalNodes()) {
+      propagate();
+      closeNodes();
+    }
     return buildModel();
   }
 
@@ -317,6 +359,10 @@ private:
       ++Stats.OriginsResolved;
       if (O.Kind == OriginKind::Lambda)
         continue;
+      // A whole object of a class that holds no personal data is no datum:
+      // real code passes thousands of them (formatter state, iterators).
+      if (O.Kind == OriginKind::ObjectType && typeContent(O.Ref).empty())
+        continue;
       if (O.Kind != OriginKind::CallResult && O.Kind != OriginKind::CallOutArg) {
         Out.add(O);
         continue;
@@ -327,7 +373,7 @@ private:
         if (O.Projected && !projectOrigin(R, O.Via))
           continue;
         inheritPlacement(R, O);
-        appendTrail(R.Trail, O.Trail, Opts.MaxSteps);
+        R.Trail.append(O.Trail);
         R.Transforms |= O.Transforms;
         Out.add(std::move(R));
       }
@@ -370,12 +416,10 @@ private:
     addValue(Inputs, S.Object);
     if (auto Effect = transformOf(S)) {
       Value V = resolve(F, Inputs);
+      Trail Step{{S.Loc, std::string(transformEffectName(*Effect)) + "d by '" + S.CalleeName + "'"}};
       for (Origin &O : V) {
         O.Transforms |= 1u << static_cast<unsigned>(*Effect);
-        appendTrail(O.Trail,
-                    {{S.Loc, std::string(transformEffectName(*Effect)) + "d by '" +
-                                 S.CalleeName + "'"}},
-                    Opts.MaxSteps);
+        O.Trail.append(Step);
       }
       return V;
     }
@@ -384,8 +428,9 @@ private:
       // Declared, defined nowhere we can see, not modelled: assume the
       // result is made of the inputs.
       Value V = resolve(F, Inputs);
+      Trail Step{{S.Loc, "through '" + S.CalleeName + "'"}};
       for (Origin &O : V)
-        appendTrail(O.Trail, {{S.Loc, "through '" + S.CalleeName + "'"}}, Opts.MaxSteps);
+        O.Trail.append(Step);
       return V;
     }
     OriginSet Out;
@@ -413,22 +458,23 @@ private:
         Out.add(O);
         continue;
       }
-      std::string Step;
+      std::string What;
       int I = -1;
       if (O.Kind == OriginKind::Param) {
         if (O.Index < 0 || static_cast<size_t>(O.Index) >= S.Args.size())
           continue;
         I = O.Index;
-        Step = "passed as argument " + std::to_string(O.Index + 1) + " of '" + S.CalleeName + "'";
+        What = "passed as argument " + std::to_string(O.Index + 1) + " of '" + S.CalleeName + "'";
       } else {
-        Step = "object of call to '" + S.CalleeName + "'";
+        What = "object of call to '" + S.CalleeName + "'";
       }
+      Trail Step{{S.Loc, std::move(What)}};
+      Step.append(O.Trail);
       for (Origin R : actual(F, S, I)) {
         if (O.Projected && !projectOrigin(R, O.Via))
           continue;
         inheritPlacement(R, O);
-        appendTrail(R.Trail, {{S.Loc, Step}}, Opts.MaxSteps);
-        appendTrail(R.Trail, O.Trail, Opts.MaxSteps);
+        R.Trail.append(Step);
         R.Transforms |= O.Transforms;
         Out.add(std::move(R));
       }
@@ -516,27 +562,100 @@ private:
     return S;
   }
 
-  void fixpoint() {
-    std::deque<std::string> Work;
-    std::set<std::string> Queued;
+  /// Each function's rank in an order where callees come before their
+  /// callers and a recursive component's functions are adjacent (Tarjan's
+  /// strongly connected components, which come out callees first).
+  std::map<std::string, size_t> calleesFirst() const {
+    std::vector<const std::string *> Usrs;
+    std::map<std::string, size_t> Id;
     for (const auto &[Usr, F] : P.Functions) {
-      Work.push_back(Usr);
-      Queued.insert(Usr);
+      Id.emplace(Usr, Usrs.size());
+      Usrs.push_back(&Usr);
     }
-    while (!Work.empty()) {
-      std::string Usr = Work.front();
-      Work.pop_front();
-      Queued.erase(Usr);
+    std::vector<std::vector<size_t>> Edges(Usrs.size());
+    for (const auto &[Usr, F] : P.Functions)
+      for (const CallSite &S : F.Calls)
+        for (const std::string &G : callees(S))
+          if (auto It = Id.find(G); It != Id.end())
+            Edges[Id.at(Usr)].push_back(It->second);
+
+    constexpr size_t Unvisited = SIZE_MAX;
+    std::vector<size_t> Index(Usrs.size(), Unvisited), Low(Usrs.size(), 0);
+    std::vector<bool> OnStack(Usrs.size(), false);
+    std::vector<size_t> Stack, Order;
+    size_t Next = 0;
+    for (size_t Root = 0; Root < Usrs.size(); ++Root) {
+      if (Index[Root] != Unvisited)
+        continue;
+      std::vector<std::pair<size_t, size_t>> Frames{{Root, 0}}; // (node, next edge)
+      Index[Root] = Low[Root] = Next++;
+      Stack.push_back(Root);
+      OnStack[Root] = true;
+      while (!Frames.empty()) {
+        auto &[V, E] = Frames.back();
+        if (E < Edges[V].size()) {
+          size_t W = Edges[V][E++];
+          if (Index[W] == Unvisited) {
+            Index[W] = Low[W] = Next++;
+            Stack.push_back(W);
+            OnStack[W] = true;
+            Frames.push_back({W, 0});
+          } else if (OnStack[W]) {
+            Low[V] = std::min(Low[V], Index[W]);
+          }
+          continue;
+        }
+        size_t Done = V;
+        Frames.pop_back();
+        if (!Frames.empty())
+          Low[Frames.back().first] = std::min(Low[Frames.back().first], Low[Done]);
+        if (Low[Done] != Index[Done])
+          continue;
+        size_t W;
+        do {
+          W = Stack.back();
+          Stack.pop_back();
+          OnStack[W] = false;
+          Order.push_back(W);
+        } while (W != Done);
+      }
+    }
+    std::map<std::string, size_t> Rank;
+    for (size_t R = 0; R < Order.size(); ++R)
+      Rank.emplace(*Usrs[Order[R]], R);
+    return Rank;
+  }
+
+  /// How many times a function is summarised before its values are widened
+  /// to one origin per source.
+  static constexpr unsigned MaxPreciseRounds = 8;
+
+  /// Summaries to a fixpoint, callees before callers: a function outside a
+  /// recursive component is summarised once its callees are final, so it is
+  /// usually summarised once; a component is iterated until it is stable.
+  void fixpoint() {
+    std::map<std::string, size_t> Rank = calleesFirst();
+    std::map<std::string, unsigned> Rounds;
+    std::set<std::pair<size_t, const std::string *>> Queue; // lowest rank first
+    for (const auto &[Usr, R] : Rank)
+      Queue.insert({R, &Usr});
+    while (!Queue.empty()) {
+      const std::string &Usr = *Queue.begin()->second;
+      Queue.erase(Queue.begin());
       Summary S = summarize(P.Functions.at(Usr));
       Summary &Old = Summaries[Usr];
+      // A function recomputed many times (a recursive component building
+      // ever longer member paths) keeps one origin per source: its values
+      // can then only lose precision, a finite number of times.
+      S.absorb(Old, ++Rounds[Usr] > MaxPreciseRounds ? 1 : MaxPathsPerSource);
       bool Changed = !S.sameAs(Old);
       Old = std::move(S);
       if (!Changed)
         continue;
       if (auto It = Callers.find(Usr); It != Callers.end())
         for (const std::string &C : It->second)
-          if (Queued.insert(C).second)
-            Work.push_back(C);
+          if (auto R = Rank.find(C); R != Rank.end())
+            Queue.insert({R->second, &R->first});
     }
   }
 
@@ -649,9 +768,9 @@ private:
     if (auto E = EntryOf.find(G); E != EntryOf.end())
       Entry = E->second;
     for (int I = -1; I < static_cast<int>(C.Args.size()); ++I) {
-      FlowStep Step{C.Loc, I < 0 ? "object of call to '" + C.CalleeName + "'"
-                                 : "passed as argument " + std::to_string(I + 1) + " of '" +
-                                       C.CalleeName + "'"};
+      Trail Step{{C.Loc, I < 0 ? "object of call to '" + C.CalleeName + "'"
+                               : "passed as argument " + std::to_string(I + 1) + " of '" +
+                                     C.CalleeName + "'"}};
       for (const Origin &A : actual(F, C, I)) {
         if (A.Kind == OriginKind::Lambda)
           continue;
@@ -662,10 +781,13 @@ private:
         if (SinkFunctions.count(Usr))
           continue;
         Origin R = A;
-        appendTrail(R.Trail, {Step}, Opts.MaxSteps);
+        R.Trail.append(Step);
         PathContext Ctx{unionOf(GuardedIn[Usr], C.ConsentGuards), activitiesIn(Usr)};
         Ctx.Activities.insert(Entry.begin(), Entry.end());
-        arrive({G, I}, std::move(R), std::move(Ctx));
+        if (R.Kind == OriginKind::Field || R.Kind == OriginKind::Global)
+          NodeStarts[R.Ref].push_back({{G, I}, std::move(R), std::move(Ctx)});
+        else
+          arrive({G, I}, std::move(R), std::move(Ctx));
       }
     }
   }
@@ -680,9 +802,8 @@ private:
   }
 
   void addToNode(const Target &T, Origin O) {
-    appendTrail(O.Trail, {{T.Loc, "stored in '" + T.NodeName + "'"}}, Opts.MaxSteps);
-    if (NodeKeys[T.NodeRef].insert(O.key()).second)
-      NodeContent[T.NodeRef].push_back(std::move(O));
+    O.Trail.push_back({T.Loc, "stored in '" + T.NodeName + "'"});
+    NodeContent[T.NodeRef].add(std::move(O));
   }
 
   void addRawFlow(const Target &T, Origin O, PathContext Ctx) {
@@ -699,39 +820,67 @@ private:
   /// Data reaching input In: new, or known with a context that grew, it is
   /// (re)queued; the first trail that found it is the one kept.
   void arrive(const InputRef &In, Origin O, PathContext Ctx) {
-    std::string Key = O.key();
-    auto &Here = Arrived[In];
-    auto It = Here.find(Key);
-    if (It == Here.end())
-      Here.emplace(Key, Arrival{std::move(O), std::move(Ctx)});
-    else if (!It->second.Ctx.merge(Ctx))
+    Arrivals &Here = Arrived[In];
+    size_t Pos = Here.Index.find(O);
+    if (Pos == Here.Index.npos && ++Here.PathsOfSource[sourceHash(O)] > MaxPathsPerSource) {
+      // k-limiting, as in values: past that many member paths of one source,
+      // the source arrives whole (less precise, never missing data).
+      O.At.clear();
+      O.Via.clear();
+      O.Projected = false;
+      Pos = Here.Index.find(O);
+    }
+    if (Pos == Here.Index.npos) {
+      Pos = Here.List.size();
+      Here.List.push_back({std::move(O), std::move(Ctx)});
+      Here.Index.insert(Pos);
+    } else if (!Here.List[Pos].Ctx.merge(Ctx)) {
       return;
-    if (Pending.insert({In, Key}).second)
-      Work.push_back({In, Key});
+    }
+    if (Pending.insert({In, Pos}).second)
+      Work.push_back({In, Pos});
+  }
+
+  /// Starts the node reads waiting in NodeStarts whose node now holds
+  /// personal data; true when there were any.
+  bool releasePersonalNodes() {
+    bool Released = false;
+    for (auto It = NodeStarts.begin(); It != NodeStarts.end();) {
+      auto C = Closed.find(It->first);
+      if (C == Closed.end() || C->second.value().empty()) {
+        ++It;
+        continue;
+      }
+      for (NodeStart &S : It->second)
+        arrive(S.In, std::move(S.O), std::move(S.Ctx));
+      It = NodeStarts.erase(It);
+      Released = true;
+    }
+    return Released;
   }
 
   /// Walks the uses from every input data arrived at, to a fixpoint.
   void propagate() {
     while (!Work.empty()) {
-      auto [In, Key] = Work.front();
+      auto [In, Pos] = Work.front();
       Work.pop_front();
-      Pending.erase({In, Key});
+      Pending.erase({In, Pos});
       auto UsesIt = Uses.find(In);
       if (UsesIt == Uses.end())
         continue;
-      const Arrival A = Arrived[In].at(Key);
+      const Arrival A = Arrived[In].List[Pos];
       for (const InputUse &U : UsesIt->second) {
         ++Stats.UsesFollowed;
         Origin R = A.O;
         if (U.Use.Projected && !projectOrigin(R, U.Use.Via))
           continue;
         inheritPlacement(R, U.Use);
-        appendTrail(R.Trail, U.Use.Trail, Opts.MaxSteps);
+        R.Trail.append(U.Use.Trail);
         R.Transforms |= U.Use.Transforms;
         PathContext Ctx{unionOf(A.Ctx.Guards, U.Guards), A.Ctx.Activities};
         switch (U.K) {
         case InputUse::Kind::Callee:
-          appendTrail(R.Trail, {U.Step}, Opts.MaxSteps);
+          R.Trail.append(U.Step);
           Ctx.Activities.insert(U.Entry.begin(), U.Entry.end());
           arrive(U.Callee, std::move(R), std::move(Ctx));
           break;
@@ -856,7 +1005,7 @@ private:
 
   struct Concrete {
     std::string ElementId;
-    std::vector<FlowStep> Trail;
+    pdflow::Trail Trail;
     uint8_t Transforms = 0;
     bool Whole = false;
   };
@@ -873,7 +1022,7 @@ private:
     for (const auto &[Node, Content] : NodeContent) {
       Work.push_back(Node);
       Queued.insert(Node);
-      for (const Origin &O : Content)
+      for (const Origin &O : Content.value())
         if (O.Kind == OriginKind::Field || O.Kind == OriginKind::Global)
           Readers[O.Ref].insert(Node);
     }
@@ -895,12 +1044,11 @@ private:
     auto Add = [&](Origin O) {
       if (static_cast<unsigned>(std::count(O.At.begin(), O.At.end(), '.')) >= Opts.MaxObjectDepth)
         return; // bounds what a cycle of nodes stored in each other can build
-      if (ClosedKeys[Node].insert(O.key()).second) {
-        Closed[Node].push_back(std::move(O));
+      if (Closed[Node].add(std::move(O))) {
         Grew = true;
       }
     };
-    for (const Origin &S : NodeContent[Node]) {
+    for (const Origin &S : NodeContent[Node].value()) {
       ++Stats.NodesVisited;
       if (S.Kind == OriginKind::Element || S.Kind == OriginKind::ObjectType) {
         Add(S);
@@ -908,14 +1056,14 @@ private:
       }
       if (S.Kind != OriginKind::Field && S.Kind != OriginKind::Global)
         continue;
-      const std::vector<Origin> &From = Closed[S.Ref];
+      const Value &From = Closed[S.Ref].value();
       for (size_t I = 0, N = From.size(); I < N; ++I) {
         ++Stats.NodesVisited;
         Origin C = From[I];
         if (S.Projected && !projectOrigin(C, S.Via))
           continue;
         inheritPlacement(C, S);
-        appendTrail(C.Trail, S.Trail, Opts.MaxSteps);
+        C.Trail.append(S.Trail);
         C.Transforms |= S.Transforms;
         Add(std::move(C));
       }
@@ -946,7 +1094,7 @@ private:
     if (C.Kind != OriginKind::ObjectType)
       return Out;
     for (Concrete X : typeContent(C.Ref)) {
-      appendTrail(X.Trail, C.Trail, Opts.MaxSteps);
+      X.Trail.append(C.Trail);
       X.Transforms |= C.Transforms;
       Out.push_back(std::move(X));
     }
@@ -958,11 +1106,11 @@ private:
     if (O.Kind != OriginKind::Field && O.Kind != OriginKind::Global)
       return concreteOf(O);
     std::vector<Concrete> Out;
-    for (Origin C : Closed[O.Ref]) {
+    for (Origin C : Closed[O.Ref].value()) {
       if (O.Projected && !projectOrigin(C, O.Via))
         continue;
       for (Concrete X : concreteOf(C)) {
-        appendTrail(X.Trail, O.Trail, Opts.MaxSteps);
+        X.Trail.append(O.Trail);
         X.Transforms |= O.Transforms;
         Out.push_back(std::move(X));
       }
@@ -1002,8 +1150,8 @@ private:
         F.SinkLoc = R.T.Loc;
         F.Function = R.T.Function;
         F.Sink = R.T.Sink;
-        F.Steps = std::move(C.Trail);
-        appendTrail(F.Steps, {{R.T.Loc, R.T.Via}}, Opts.MaxSteps);
+        C.Trail.push_back({R.T.Loc, R.T.Via});
+        F.Steps = C.Trail.steps();
         for (unsigned E = 0; E < 4; ++E)
           if (C.Transforms & (1u << E))
             F.Transforms.push_back(static_cast<TransformEffect>(E));
@@ -1046,16 +1194,22 @@ private:
   std::set<std::string> SinkFunctions;
   std::map<std::string, std::set<std::string>> Callers;
   std::map<std::string, Summary> Summaries;
-  std::map<std::string, Value> NodeContent;
-  std::map<std::string, std::set<std::string>> NodeKeys;
+  std::map<std::string, OriginSet> NodeContent;
   std::vector<RawFlow> RawFlows;
   std::unordered_map<std::string, size_t> RawIndex;
   std::map<InputRef, std::vector<InputUse>> Uses;
-  std::map<InputRef, std::map<std::string, Arrival>> Arrived; // by origin key
-  std::deque<std::pair<InputRef, std::string>> Work;
-  std::set<std::pair<InputRef, std::string>> Pending;
-  std::map<std::string, std::vector<Origin>> Closed; // node -> elements and whole objects
-  std::map<std::string, std::set<std::string>> ClosedKeys;
+  std::map<InputRef, Arrivals> Arrived;
+  /// A node read passed to a callee's input, waiting for the node to hold
+  /// personal data.
+  struct NodeStart {
+    InputRef In;
+    Origin O;
+    PathContext Ctx;
+  };
+  std::map<std::string, std::vector<NodeStart>> NodeStarts; // by node
+  std::deque<std::pair<InputRef, size_t>> Work; // (input, position in its Arrivals)
+  std::set<std::pair<InputRef, size_t>> Pending;
+  std::map<std::string, OriginSet> Closed; // node -> elements and whole objects
   std::map<std::string, std::vector<Concrete>> TypeContent;
 
 public:

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,7 @@ struct Origin {
   /// and of data stored at members (At) only what is at member Via does.
   bool Projected = false;
   uint8_t Transforms = 0; // bit set of TransformEffect applied on the way
-  std::vector<FlowStep> Trail;
+  pdflow::Trail Trail; // the steps inside the function (and, in the solver, before it)
   std::string Via = {}; // the member read through, when Projected ("body")
   std::string At = {};  // the member path this data is stored at in its object ("shipTo.city")
 
@@ -74,6 +75,9 @@ struct Origin {
   /// Identity without the trail: two origins with the same key are the same
   /// data, whatever path found them.
   std::string key() const;
+  /// A hash of the key, and key equality, without building the key.
+  size_t keyHash() const;
+  bool sameKey(const Origin &O) const;
   bool operator==(const Origin &) const = default;
 
 private:
@@ -104,6 +108,30 @@ inline constexpr unsigned MaxMemberDepth = 4;
 /// "shipTo.city"). Returns false when that is deeper than MaxMemberDepth.
 bool placeOrigin(Origin &O, const std::string &Path);
 
+/// Where in a value (or any sequence of origins) the origin with a given
+/// key is: adding to a large value is a lookup, not a scan. Positions stay
+/// valid while the sequence only grows.
+template <class Seq, class OriginOf> class OriginIndex {
+public:
+  OriginIndex(const Seq &S, OriginOf Get) : S(S), Get(Get) {}
+  /// The position of the element whose origin has O's key, or npos.
+  size_t find(const Origin &O) const {
+    auto [B, E] = ByHash.equal_range(O.keyHash());
+    for (auto It = B; It != E; ++It)
+      if (Get(S[It->second]).sameKey(O))
+        return It->second;
+    return npos;
+  }
+  /// Records that S[Pos] is there.
+  void insert(size_t Pos) { ByHash.emplace(Get(S[Pos]).keyHash(), Pos); }
+  static constexpr size_t npos = static_cast<size_t>(-1);
+
+private:
+  const Seq &S;
+  OriginOf Get;
+  std::unordered_multimap<size_t, size_t> ByHash;
+};
+
 /// Adds O to V unless an origin with the same key is already there (the
 /// first, usually shorter, trail wins).
 void addOrigin(Value &V, Origin O);
@@ -111,15 +139,16 @@ void addValue(Value &V, const Value &From);
 
 /// How many origins of one source (kind, reference, index, transforms) that
 /// differ only in their member paths a value keeps apart.
-inline constexpr size_t MaxPathsPerSource = 32;
+inline constexpr size_t MaxPathsPerSource = 8;
 
 /// Bounds V: when more than MaxPathsPerSource origins of one source differ
 /// only in the member paths they are read through (Via) or placed at (At),
 /// they become one origin at their common path, which stands for all of
 /// them (k-limiting: less precise, never missing data). Real code reads a
 /// global's or a parameter's members along thousands of paths; without this
-/// a summary holds each of them. Returns true when V changed.
-bool widenValue(Value &V);
+/// a summary holds each of them. MaxPaths overrides the bound (1: every
+/// source's origins become one). Returns true when V changed.
+bool widenValue(Value &V, size_t MaxPaths = MaxPathsPerSource);
 
 /// Where a write lands.
 enum class WriteTargetKind : uint8_t {

@@ -2,6 +2,7 @@
 #define PDFLOW_MODEL_MODEL_H
 
 #include "pdflow/config/Config.h"
+#include "pdflow/model/Trail.h"
 #include "pdflow/support/Diagnostics.h"
 #include "pdflow/taxonomy/Taxonomy.h"
 
@@ -26,13 +27,6 @@ struct DataElement {
   DataSpec Spec;    // subject already inherited from PDFLOW_SUBJECT on the class
   AnnotationOrigin Origin = AnnotationOrigin::Code;
   SourceLoc AnnotationLoc; // the annotation: in code, or the config line
-};
-
-/// One place on a flow's path.
-struct FlowStep {
-  SourceLoc Loc;
-  std::string What; // "read 'c.email'", "passed as argument 1 of 'logLine'"
-  bool operator==(const FlowStep &) const = default;
 };
 
 /// The sink a flow ends in.

@@ -52,8 +52,6 @@ private:
 Program linkFacts(const std::vector<TUFacts> &TUs);
 
 struct SolverOptions {
-  /// Longest chain of steps kept for a flow.
-  size_t MaxSteps = 48;
   /// How deep whole-object flows look into nested classes.
   unsigned MaxObjectDepth = 4;
 };
