@@ -10,7 +10,7 @@ namespace pdflow {
 
 namespace {
 
-const std::vector<std::string> Commands = {"inventory", "scan", "facts", "rules"};
+const std::vector<std::string> Commands = {"inventory", "scan", "register", "facts", "rules"};
 
 /// "K/N" with 1 <= K <= N.
 bool parseShard(const std::string &V, unsigned &Index, unsigned &Count) {
@@ -25,6 +25,50 @@ bool parseShard(const std::string &V, unsigned &Index, unsigned &Count) {
     return false;
   Index = K - 1;
   Count = N;
+  return true;
+}
+
+/// The formats each command writes, its default first.
+std::vector<std::string> formatsOf(const std::string &Command) {
+  if (Command == "register")
+    return {"yaml", "md", "html", "csv", "xlsx", "dot"};
+  return {"text", "json"};
+}
+
+std::string oneOf(const std::vector<std::string> &Items) {
+  std::string Out;
+  for (size_t I = 0; I < Items.size(); ++I)
+    Out += (I == 0 ? "" : I + 1 == Items.size() ? " or " : ", ") + Items[I];
+  return Out;
+}
+
+/// Checks the options that only one command takes, and the format.
+bool checkCommandOptions(CliOptions &Out, std::string &Error) {
+  std::vector<std::string> Formats = formatsOf(Out.Command);
+  if (Out.Format.empty())
+    Out.Format = Formats.front();
+  if (std::find(Formats.begin(), Formats.end(), Out.Format) == Formats.end()) {
+    Error = "'--format' of '" + Out.Command + "' must be " + oneOf(Formats) + "; got '" +
+            Out.Format + "'";
+    return false;
+  }
+  bool Register = Out.Command == "register";
+  if (!Register && (Out.Lang != "en" || !Out.CheckFile.empty() || !Out.SourceUrl.empty())) {
+    Error = "'--lang', '--check' and '--source-url' are options of 'register'";
+    return false;
+  }
+  if (Register && Out.Lang != "en" && Out.Lang != "fr") {
+    Error = "'--lang' must be en or fr; got '" + Out.Lang + "'";
+    return false;
+  }
+  if (Register && Out.Format == "xlsx" && (Out.Output.empty() || Out.Output == "-")) {
+    Error = "'--format xlsx' writes a workbook: give the file with -o FILE";
+    return false;
+  }
+  if (!Out.CheckFile.empty() && Out.Output == "-") {
+    Error = "'--check' prints the changes on standard output; give -o a file";
+    return false;
+  }
   return true;
 }
 
@@ -58,7 +102,7 @@ bool is(const std::string &Arg, const std::string &Flag) {
 
 bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::string &Error) {
   if (Args.empty()) {
-    Error = "no command; expected one of inventory, scan, facts, rules";
+    Error = "no command; expected one of inventory, scan, register, facts, rules";
     return false;
   }
   Out.Command = Args[0];
@@ -66,10 +110,10 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     Error = withSuggestion("unknown command '" + Out.Command + "'", Out.Command, Commands);
     return false;
   }
-  const std::vector<std::string> Known = {"-p",      "--config",  "--format",     "-o",
-                                          "-j",      "--flows",   "--fail-on",    "--help",
-                                          "--stats", "--quiet",   "--tu-timeout", "--facts",
-                                          "--shard"};
+  const std::vector<std::string> Known = {
+      "-p",      "--config",     "--format", "-o",      "-j",          "--flows",
+      "--fail-on", "--help",     "--stats",  "--quiet", "--tu-timeout", "--facts",
+      "--shard", "--lang",       "--check",  "--source-url"};
   for (size_t I = 1; I < Args.size(); ++I) {
     const std::string &A = Args[I];
     std::string V;
@@ -84,10 +128,6 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     } else if (is(A, "--format")) {
       if (!takeValue(Args, I, "--format", Out.Format, Error))
         return false;
-      if (Out.Format != "text" && Out.Format != "json") {
-        Error = "'--format' must be text or json; got '" + Out.Format + "'";
-        return false;
-      }
     } else if (is(A, "-o")) {
       if (!takeValue(Args, I, "-o", Out.Output, Error))
         return false;
@@ -135,6 +175,15 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
         Error = "'--fail-on' must be note, warning or error; got '" + V + "'";
         return false;
       }
+    } else if (is(A, "--lang")) {
+      if (!takeValue(Args, I, "--lang", Out.Lang, Error))
+        return false;
+    } else if (is(A, "--check")) {
+      if (!takeValue(Args, I, "--check", Out.CheckFile, Error))
+        return false;
+    } else if (is(A, "--source-url")) {
+      if (!takeValue(Args, I, "--source-url", Out.SourceUrl, Error))
+        return false;
     } else if (!A.empty() && A[0] == '-') {
       Error = withSuggestion("unknown option '" + A + "'", A, Known);
       return false;
@@ -144,6 +193,8 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
   }
   if (Out.Help || Out.Command == "rules")
     return true;
+  if (!checkCommandOptions(Out, Error))
+    return false;
   // With --facts the positional arguments are more facts directories.
   if (!Out.FactsDirs.empty()) {
     Out.FactsDirs.insert(Out.FactsDirs.end(), Out.Files.begin(), Out.Files.end());

@@ -13,7 +13,7 @@ struct CliOptions {
   std::string BuildDir;
   std::vector<std::string> Files;
   std::string ConfigFile;
-  std::string Format = "text";
+  std::string Format; // after parsing: the command's default when not given
   std::string Output;
   unsigned Jobs = 0; // 0: one per core
   bool Flows = false;
@@ -24,6 +24,10 @@ struct CliOptions {
   std::vector<std::string> FactsDirs; // scan/inventory --facts
   unsigned ShardIndex = 0, ShardCount = 1; // facts --shard K/N, 0-based
   Severity FailOn = Severity::Warning;
+  // register
+  std::string Lang = "en";
+  std::string CheckFile;
+  std::string SourceUrl;
 };
 
 /// Parses the words after "pdflow". On failure returns false with a message

@@ -1,6 +1,7 @@
 // pdflow's command line: parses arguments, runs the analysis library, renders.
 
 #include "Options.h"
+#include "RegisterCommand.h"
 #include "RunReporter.h"
 
 #include "pdflow/analysis/Analysis.h"
@@ -34,6 +35,9 @@ USAGE
   pdflow scan      --facts DIR [DIR...] [options of scan but -p]
   pdflow facts     -p BUILD_DIR [FILES...] -o DIR [--shard K/N] [--config F] [-j N]
                    [--tu-timeout S]
+  pdflow register  -p BUILD_DIR [FILES...] [--config F] [--format yaml|md|html|csv|xlsx|dot]
+                   [--lang en|fr] [-o F] [-j N] [--check F] [--source-url TEMPLATE]
+                   [--tu-timeout S] [--stats] [--quiet]
   pdflow rules
   pdflow --help | --version
 
@@ -48,6 +52,11 @@ COMMANDS
               file per TU in DIR, for a merge elsewhere: 'scan --facts DIR...'
               solves the facts of several shards as one program, with the same
               output as a scan of the whole database.
+  register    Write the GDPR Article 30 record of processing activities: one
+              entry per activity, each value declared in .pdflow.yaml or derived
+              from the code with the locations that prove it; the data map;
+              missing fields on stderr. --check compares with a committed YAML
+              register and prints what changed.
   rules       List the rules with their GDPR article and default severity.
 
 OPTIONS
@@ -56,7 +65,10 @@ OPTIONS
   --config F      Use F instead of the .pdflow.yaml found by walking up from the
                   current directory, then from the analysed sources' common
                   directory, then from BUILD_DIR.
-  --format FMT    text (default) or json.
+  --format FMT    inventory, scan: text (default) or json. register: yaml
+                  (default; the form to commit), md, html (one self-contained
+                  page with the data map), csv (one row per activity, the CNIL
+                  template's columns), xlsx (needs -o) or dot (the data map).
   -o F            Write the report to F instead of standard output; F is
                   written only when the analysis finished. For 'facts': the
                   directory to write the facts files into.
@@ -71,16 +83,25 @@ OPTIONS
                   has parsed it; it is named and the run exits 3.
   --stats         Print the time of each phase and the peak memory to stderr.
   --quiet, -q     No progress line (shown only when stderr is a terminal).
+  --lang LANG     register: en (default) or fr, headings and labels in French
+                  (the CNIL template's wording).
+  --check F       register: compare with the YAML register F; exit 1 and print
+                  the changes (new recipients, categories, activities...) when
+                  the processing differs. Code that only moved is no change.
+  --source-url T  register: link each code location, T a template such as
+                  'https://host/org/repo/blob/{rev}/{path}#L{line}'; {rev} is
+                  the sources' `git rev-parse HEAD`.
 
 EXIT CODES
-  0  no finding at or above --fail-on
-  1  findings at or above --fail-on
+  0  no finding at or above --fail-on (register: written, or no drift)
+  1  findings at or above --fail-on (register --check: the processing changed)
   2  usage or configuration error (bad option, broken .pdflow.yaml, no
      compile database, a FILE not in it); the analysis still runs where it can
   3  analysis incomplete: a file failed to parse, went past --tu-timeout, or
-     crashed the analysis (each one is named; the others are analysed)
+     crashed the analysis (each one is named; the others are analysed);
+     register writes nothing then
 
-Docs: docs/getting-started.md, docs/annotating.md, docs/rules/.
+Docs: docs/getting-started.md, docs/annotating.md, docs/rules/, docs/register.md.
 )";
 
 int usageError(const std::string &Message) {
@@ -196,6 +217,16 @@ int facts(const CliOptions &O) {
   return exitCodeFor(R, Severity::Error);
 }
 
+int registerCommand(const CliOptions &O) {
+  AnalysisResult R = runAnalysis(O, /*RunChecks=*/false);
+  bool Color = llvm::errs().has_colors();
+  printIncomplete(R);
+  // Broken annotations are data the register cannot see.
+  for (const Diagnostic &D : R.Findings)
+    llvm::errs() << formatDiagnostic(D, Color);
+  return runRegister(O, R, writeOutput);
+}
+
 int rules() {
   for (const RuleInfo &R : allRules()) {
     std::string Article = R.Article.empty() ? "-" : "Art. " + std::string(R.Article);
@@ -238,5 +269,7 @@ int main(int Argc, char **Argv) {
     return scan(O);
   if (O.Command == "facts")
     return facts(O);
+  if (O.Command == "register")
+    return registerCommand(O);
   return usageError("unknown command '" + O.Command + "'");
 }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Golden test: `pdflow register` on examples/shop in every format, compared
+# with tests/golden/shop/register.*; then `--check` against the committed
+# YAML register must pass. The XLSX is compared by its XML parts (unzip),
+# each checked well-formed (xmllint).
+#
+# PDFLOW_UPDATE_GOLDEN=1 (or tests/golden/update-register.sh) rewrites the
+# golden files instead: do it when the engine's flows on the example change
+# on purpose, and review the diff.
+# Usage: check-register.sh PDFLOW SOURCE_DIR BUILD_DIR
+set -uo pipefail
+PDFLOW=$1
+SRC=$2
+BUILD=$3
+GOLDEN="$SRC/tests/golden/shop"
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+FAILED=0
+UPDATE=${PDFLOW_UPDATE_GOLDEN:-}
+cd "$SRC" # paths in the register are relative to the repository root
+
+cmake -S examples/shop -B "$BUILD" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >"$OUT/cmake.log" 2>&1 ||
+  { cat "$OUT/cmake.log"; echo "FAIL cannot configure examples/shop"; exit 1; }
+
+run() { # NAME EXPECTED_EXIT ARGS...: stderr to $OUT/NAME.stderr
+  local name=$1 code=$2
+  shift 2
+  "$PDFLOW" "$@" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr"
+  local rc=$?
+  if [ "$rc" != "$code" ]; then
+    echo "FAIL $name: exit $rc, expected $code"; cat "$OUT/$name.stderr"; FAILED=1
+  fi
+}
+
+# One analysis per format (the CLI writes one format per run).
+for format in yaml md html csv dot xlsx; do
+  run "register.$format" 0 register -p "$BUILD" -j2 --format "$format" -o "$OUT/register.$format"
+done
+run register.fr.md 0 register -p "$BUILD" -j2 --format md --lang fr -o "$OUT/register.fr.md"
+
+# The XLSX by its parts: the zip's own timestamps are not content.
+xlsx_parts() { # XLSX DIR: unzip, check and pretty-print every XML part
+  mkdir -p "$2" && unzip -q -o "$1" -d "$2" || return 1
+  local part
+  while IFS= read -r part; do
+    xmllint --noout "$2/$part" || { echo "FAIL $1: $part is not well-formed XML"; return 1; }
+    xmllint --format "$2/$part" >"$2/$part.pretty"
+  done < <(cd "$2" && find . -name '*.xml' -o -name '*.rels' | sort)
+}
+xlsx_parts "$OUT/register.xlsx" "$OUT/xlsx" || FAILED=1
+# The summary and the first activity sheet hold what the test reads back.
+grep -q '<t[^>]*>billing</t>' "$OUT/xlsx/xl/sharedStrings.xml" ||
+  { echo "FAIL register.xlsx: no 'billing' cell"; FAILED=1; }
+grep -q 'name="account-management"' "$OUT/xlsx/xl/workbook.xml" ||
+  { echo "FAIL register.xlsx: no sheet for account-management"; FAILED=1; }
+
+files=(register.yaml register.md register.fr.md register.html register.csv register.dot
+       register.yaml.stderr)
+if [ "$UPDATE" = 1 ]; then
+  for f in "${files[@]}" register.xlsx; do cp "$OUT/$f" "$GOLDEN/$f"; done
+  echo "updated tests/golden/shop/register.* (review the diff before committing)"
+  exit $FAILED
+fi
+
+for f in "${files[@]}"; do
+  if ! diff -u "$GOLDEN/$f" "$OUT/$f" >"$OUT/$f.diff"; then
+    echo "FAIL $f differs from tests/golden/shop/$f:"; head -60 "$OUT/$f.diff"; FAILED=1
+  else
+    echo "ok   $f"
+  fi
+done
+xlsx_parts "$GOLDEN/register.xlsx" "$OUT/golden-xlsx" || FAILED=1
+if ! diff -ru -x '*.xml' -x '*.rels' "$OUT/golden-xlsx" "$OUT/xlsx" >"$OUT/xlsx.diff"; then
+  echo "FAIL register.xlsx differs from tests/golden/shop/register.xlsx:"; head -60 "$OUT/xlsx.diff"
+  FAILED=1
+else
+  echo "ok   register.xlsx"
+fi
+# Same input, same bytes: the workbook too.
+cmp -s "$GOLDEN/register.xlsx" "$OUT/register.xlsx" ||
+  { echo "FAIL register.xlsx: same parts, different bytes"; FAILED=1; }
+
+# The committed register describes the code: --check passes.
+run check 0 register -p "$BUILD" -j2 --check "$GOLDEN/register.yaml"
+grep -q "the register matches" "$OUT/check.stdout" ||
+  { echo "FAIL --check on the committed register:"; cat "$OUT/check.stdout"; FAILED=1; }
+
+[ $FAILED = 0 ] && echo "examples/shop's register matches its golden files"
+exit $FAILED

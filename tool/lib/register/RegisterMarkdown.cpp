@@ -1,0 +1,130 @@
+// The register as GitHub-flavoured Markdown: headings, tables, lists.
+
+#include "pdflow/register/RegisterWriters.h"
+
+#include "Document.h"
+#include "Markup.h"
+
+namespace pdflow {
+
+namespace {
+
+using namespace doc;
+
+/// A link target safe inside (...): spaces and parentheses encoded.
+std::string linkTarget(const std::string &Url) {
+  std::string Out;
+  for (char C : Url) {
+    if (C == ' ')
+      Out += "%20";
+    else if (C == '(')
+      Out += "%28";
+    else if (C == ')')
+      Out += "%29";
+    else if (static_cast<unsigned char>(C) >= 0x20)
+      Out += C;
+  }
+  return Out;
+}
+
+std::string span(const Span &S) {
+  if (S.Text == "\n")
+    return "<br>";
+  std::string Esc = markup::escapeMarkdown(S.Text);
+  std::string Out;
+  switch (S.S) {
+  case Style::Text:
+    Out = Esc;
+    break;
+  case Style::Code:
+    Out = S.Text.find('`') == std::string::npos && S.Text.find('|') == std::string::npos
+              ? "`" + S.Text + "`"
+              : Esc;
+    break;
+  case Style::Strong:
+  case Style::Alert:
+    Out = "**" + Esc + "**";
+    break;
+  case Style::Source:
+    Out = "*(" + Esc + ")*";
+    break;
+  case Style::Missing:
+    Out = "_**" + Esc + "**_";
+    break;
+  }
+  if (S.Url.empty() || Esc.empty())
+    return Out;
+  return "[" + Out + "](" + linkTarget(S.Url) + ")";
+}
+
+std::string cell(const Cell &C) {
+  std::string Out;
+  for (const Span &S : C)
+    Out += span(S);
+  return Out;
+}
+
+std::string row(const std::vector<std::string> &Cells) {
+  std::string Out = "|";
+  for (const std::string &C : Cells)
+    Out += " " + C + " |";
+  return Out + "\n";
+}
+
+std::string table(const Table &T) {
+  size_t Columns = T.Header.empty() ? (T.Rows.empty() ? 0 : T.Rows.front().size())
+                                    : T.Header.size();
+  std::vector<std::string> Header, Rule(Columns, "---");
+  for (size_t I = 0; I < Columns; ++I)
+    Header.push_back(I < T.Header.size() ? markup::escapeMarkdown(T.Header[I]) : "");
+  std::string Out = row(Header) + row(Rule);
+  for (const std::vector<Cell> &R : T.Rows) {
+    std::vector<std::string> Cells;
+    for (const Cell &C : R)
+      Cells.push_back(cell(C));
+    Out += row(Cells);
+  }
+  return Out + "\n";
+}
+
+} // namespace
+
+std::string renderRegisterMarkdown(const Register &R, const Taxonomy &Tax,
+                                   const RegisterRenderOptions &O) {
+  Labels L(Tax, O.Lang);
+  Document D = registerDocument(R, Tax, L, O.Links);
+  std::string Out;
+  for (const Block &B : D.Blocks) {
+    switch (B.K) {
+    case Block::Kind::Heading:
+      Out += std::string(B.Level, '#') + " " + cell(B.Content) + "\n\n";
+      break;
+    case Block::Kind::Paragraph:
+      Out += cell(B.Content) + "\n\n";
+      break;
+    case Block::Kind::Note:
+      Out += "> " + cell(B.Content) + "\n\n";
+      break;
+    case Block::Kind::Table:
+      Out += table(B.T);
+      break;
+    case Block::Kind::List:
+      for (const Cell &Item : B.Items)
+        Out += "- " + cell(Item) + "\n";
+      Out += "\n";
+      break;
+    case Block::Kind::DataMap:
+      Out += markup::escapeMarkdown(L.text(Text::DataMapElsewhere)) + "\n\n";
+      break;
+    case Block::Kind::BeginSection:
+    case Block::Kind::EndSection:
+      break;
+    }
+  }
+  // One final newline, not a blank line.
+  while (Out.size() > 1 && Out[Out.size() - 1] == '\n' && Out[Out.size() - 2] == '\n')
+    Out.pop_back();
+  return Out;
+}
+
+} // namespace pdflow
