@@ -5,7 +5,7 @@
 # (drift: exit 1 and the change, with its place).
 # Usage: check-drift.sh PDFLOW SOURCE_DIR
 set -uo pipefail
-PDFLOW=$1
+PDFLOW=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SRC=$(cd "$2" && pwd)
 COMMITTED="$SRC/tests/golden/shop/register.yaml"
 WORK=$(mktemp -d)

@@ -10,7 +10,7 @@
 # installs both.
 # Usage: check-html.sh PDFLOW SOURCE_DIR ANNOTATIONS_INCLUDE SCREENSHOT_OUT
 set -uo pipefail
-PDFLOW=$1
+PDFLOW=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SRC=$(cd "$2" && pwd)
 ANNOTATIONS=$(cd "$3" && pwd)
 SCREENSHOT=$4

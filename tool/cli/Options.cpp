@@ -2,6 +2,8 @@
 
 #include "pdflow/support/Text.h"
 
+#include "llvm/Support/Path.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -42,9 +44,27 @@ std::string oneOf(const std::vector<std::string> &Items) {
   return Out;
 }
 
+/// register with several -o: each file's extension names its format.
+bool checkRegisterOutputs(const CliOptions &Out, bool FormatGiven, std::string &Error) {
+  if (FormatGiven) {
+    Error = "with several -o, give no '--format': each file's extension names its format";
+    return false;
+  }
+  for (const std::string &Path : Out.Outputs)
+    if (registerFormatOfPath(Path).empty()) {
+      Error = "'" + Path + "': with several -o, each file needs an extension naming its "
+              "format: .yaml, .md, .html, .csv, .xlsx or .dot";
+      return false;
+    }
+  return true;
+}
+
 /// Checks the options that only one command takes, and the format.
 bool checkCommandOptions(CliOptions &Out, std::string &Error) {
   std::vector<std::string> Formats = formatsOf(Out.Command);
+  bool FormatGiven = !Out.Format.empty();
+  if (!FormatGiven && Out.Command == "register" && Out.Outputs.size() == 1)
+    Out.Format = registerFormatOfPath(Out.Output);
   if (Out.Format.empty())
     Out.Format = Formats.front();
   if (std::find(Formats.begin(), Formats.end(), Out.Format) == Formats.end()) {
@@ -61,6 +81,8 @@ bool checkCommandOptions(CliOptions &Out, std::string &Error) {
     Error = "'--lang' must be en or fr; got '" + Out.Lang + "'";
     return false;
   }
+  if (Register && Out.Outputs.size() > 1)
+    return checkRegisterOutputs(Out, FormatGiven, Error);
   if (Register && Out.Format == "xlsx" && (Out.Output.empty() || Out.Output == "-")) {
     Error = "'--format xlsx' writes a workbook: give the file with -o FILE";
     return false;
@@ -100,6 +122,16 @@ bool is(const std::string &Arg, const std::string &Flag) {
 
 } // namespace
 
+std::string registerFormatOfPath(const std::string &Path) {
+  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  for (auto [Suffix, Format] : {std::pair{".yaml", "yaml"}, {".yml", "yaml"}, {".md", "md"},
+                                {".html", "html"}, {".htm", "html"}, {".csv", "csv"},
+                                {".xlsx", "xlsx"}, {".dot", "dot"}, {".gv", "dot"}})
+    if (Ext.equals_insensitive(Suffix))
+      return Format;
+  return "";
+}
+
 bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::string &Error) {
   if (Args.empty()) {
     Error = "no command; expected one of inventory, scan, register, facts, rules";
@@ -131,6 +163,7 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     } else if (is(A, "-o")) {
       if (!takeValue(Args, I, "-o", Out.Output, Error))
         return false;
+      Out.Outputs.push_back(Out.Output);
     } else if (is(A, "-j")) {
       if (!takeValue(Args, I, "-j", V, Error))
         return false;

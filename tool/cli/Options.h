@@ -14,7 +14,8 @@ struct CliOptions {
   std::vector<std::string> Files;
   std::string ConfigFile;
   std::string Format; // after parsing: the command's default when not given
-  std::string Output;
+  std::string Output;               // the last -o
+  std::vector<std::string> Outputs; // every -o, in order (register writes each)
   unsigned Jobs = 0; // 0: one per core
   bool Flows = false;
   bool Help = false;
@@ -29,6 +30,10 @@ struct CliOptions {
   std::string CheckFile;
   std::string SourceUrl;
 };
+
+/// The register format a file name asks for by its extension (".html":
+/// "html"), or "".
+std::string registerFormatOfPath(const std::string &Path);
 
 /// Parses the words after "pdflow". On failure returns false with a message
 /// naming the option and what it accepts.

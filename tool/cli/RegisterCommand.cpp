@@ -91,45 +91,103 @@ int checkAgainst(const std::string &File, const Register &Current) {
   return ExitFindings;
 }
 
-/// The workbook goes beside Path first, then replaces it.
-bool writeXlsx(const std::string &Path, const Register &Reg, const Taxonomy &Tax,
-               const RegisterRenderOptions &Opts) {
-  std::string Temp = Path + ".pdflow-tmp";
-  std::string Error;
-  if (!writeRegisterXlsx(Reg, Tax, Opts, Temp, Error)) {
-    llvm::errs() << "pdflow: error: " << Error << "\n";
-    std::remove(Temp.c_str());
-    return false;
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::errs() << "pdflow: error: cannot write '" << Path << "': " << EC.message() << "\n";
-    std::remove(Temp.c_str());
-    return false;
-  }
-  return true;
+/// One output: a file (or standard output for "" and "-") in a format.
+struct Target {
+  std::string Path;
+  std::string Format;
+};
+
+std::vector<Target> targetsOf(const CliOptions &O) {
+  if (O.Outputs.size() <= 1)
+    return {{O.Output, O.Format}};
+  std::vector<Target> Out;
+  for (const std::string &Path : O.Outputs)
+    Out.push_back({Path, registerFormatOfPath(Path)});
+  return Out;
 }
 
+std::string render(const std::string &Format, const Register &Reg, const Taxonomy &Tax,
+                   const RegisterRenderOptions &Opts) {
+  if (Format == "yaml")
+    return renderRegisterYaml(Reg, Opts);
+  if (Format == "md")
+    return renderRegisterMarkdown(Reg, Tax, Opts);
+  if (Format == "html")
+    return renderRegisterHtml(Reg, Tax, Opts);
+  if (Format == "csv")
+    return renderRegisterCsv(Reg, Tax, Opts);
+  return renderRegisterDot(Reg, Tax, Opts);
+}
+
+/// Writes every target beside its file, then renames them all: no file is
+/// replaced until every one is complete.
+class StagedFiles {
+public:
+  ~StagedFiles() {
+    for (const auto &[Temp, Final] : Staged)
+      if (!Temp.empty())
+        std::remove(Temp.c_str());
+  }
+
+  bool stage(const Target &T, const Register &Reg, const Taxonomy &Tax,
+             const RegisterRenderOptions &Opts) {
+    std::string Temp = T.Path + ".pdflow-tmp";
+    Staged.push_back({Temp, T.Path});
+    std::string Error;
+    if (T.Format == "xlsx") {
+      if (writeRegisterXlsx(Reg, Tax, Opts, Temp, Error))
+        return true;
+      llvm::errs() << "pdflow: error: " << Error << "\n";
+      return false;
+    }
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Temp, EC);
+    if (!EC) {
+      Out << render(T.Format, Reg, Tax, Opts);
+      Out.close();
+      if (!Out.has_error())
+        return true;
+      EC = Out.error();
+      Out.clear_error();
+    }
+    llvm::errs() << "pdflow: error: cannot write '" << T.Path << "': " << EC.message() << "\n";
+    return false;
+  }
+
+  bool commit() {
+    for (auto &[Temp, Final] : Staged) {
+      if (std::error_code EC = llvm::sys::fs::rename(Temp, Final)) {
+        llvm::errs() << "pdflow: error: cannot write '" << Final << "': " << EC.message()
+                     << "\n";
+        return false;
+      }
+      Temp.clear(); // renamed: nothing to remove
+    }
+    return true;
+  }
+
+private:
+  std::vector<std::pair<std::string, std::string>> Staged; // temp, final
+};
+
 bool writeRegister(const CliOptions &O, const Register &Reg, const Taxonomy &Tax,
-                   const RegisterRenderOptions &Opts, OutputWriter Write) {
-  if (O.Format == "xlsx")
-    return writeXlsx(O.Output, Reg, Tax, Opts);
-  std::string Text;
-  if (O.Format == "yaml")
-    Text = renderRegisterYaml(Reg, Opts);
-  else if (O.Format == "md")
-    Text = renderRegisterMarkdown(Reg, Tax, Opts);
-  else if (O.Format == "html")
-    Text = renderRegisterHtml(Reg, Tax, Opts);
-  else if (O.Format == "csv")
-    Text = renderRegisterCsv(Reg, Tax, Opts);
-  else
-    Text = renderRegisterDot(Reg, Tax, Opts);
-  return Write(O.Output, Text);
+                   const RegisterRenderOptions &Opts) {
+  std::vector<Target> Targets = targetsOf(O);
+  if (Targets.size() == 1 && (Targets[0].Path.empty() || Targets[0].Path == "-")) {
+    llvm::outs() << render(Targets[0].Format, Reg, Tax, Opts);
+    llvm::outs().flush();
+    return true;
+  }
+  StagedFiles Files;
+  for (const Target &T : Targets)
+    if (!Files.stage(T, Reg, Tax, Opts))
+      return false;
+  return Files.commit();
 }
 
 } // namespace
 
-int runRegister(const CliOptions &O, const AnalysisResult &R, OutputWriter Write) {
+int runRegister(const CliOptions &O, const AnalysisResult &R) {
   if (R.UsageError) {
     llvm::errs() << "pdflow: register not written: fix the errors above first\n";
     return ExitUsage;
@@ -152,10 +210,10 @@ int runRegister(const CliOptions &O, const AnalysisResult &R, OutputWriter Write
   int Code = ExitClean;
   if (!O.CheckFile.empty()) {
     Code = checkAgainst(O.CheckFile, Reg);
-    if (Code == ExitUsage || O.Output.empty())
+    if (Code == ExitUsage || O.Outputs.empty())
       return Code;
   }
-  if (!writeRegister(O, Reg, *R.Tax, Opts, Write))
+  if (!writeRegister(O, Reg, *R.Tax, Opts))
     return ExitUsage;
   return Code;
 }

@@ -71,7 +71,10 @@ OPTIONS
                   template's columns), xlsx (needs -o) or dot (the data map).
   -o F            Write the report to F instead of standard output; F is
                   written only when the analysis finished. For 'facts': the
-                  directory to write the facts files into.
+                  directory to write the facts files into. register: the
+                  format follows F's extension when --format is not given,
+                  and -o may be repeated (-o r.yaml -o r.html -o r.xlsx) to
+                  write several formats from one analysis.
   --facts DIR     scan, inventory: read the facts written by 'pdflow facts'
                   instead of parsing (repeat it, or list more directories).
   --shard K/N     facts: only the K-th of N shares of the database's files, by
@@ -224,7 +227,7 @@ int registerCommand(const CliOptions &O) {
   // Broken annotations are data the register cannot see.
   for (const Diagnostic &D : R.Findings)
     llvm::errs() << formatDiagnostic(D, Color);
-  return runRegister(O, R, writeOutput);
+  return runRegister(O, R);
 }
 
 int rules() {

@@ -227,9 +227,9 @@ std::string Labels::duration(const std::string &Iso) const {
   return std::to_string(N) + " " + text(N == 1 ? Unit.first : Unit.second) + " (" + Iso + ")";
 }
 
-std::string Labels::retention(const RetentionValue &R) const {
+std::string Labels::retention(const RetentionValue &R, bool Stored) const {
   if (R.Value.empty())
-    return text(Text::MissingValue);
+    return text(Stored ? Text::MissingValue : Text::NotKept);
   return duration(R.Value);
 }
 

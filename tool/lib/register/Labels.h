@@ -49,7 +49,9 @@ public:
   std::string dpiaCriterion(const std::string &Criterion) const;
   /// "P3Y" as "3 years (P3Y)"; other text as written.
   std::string duration(const std::string &Iso) const;
-  std::string retention(const RetentionValue &R) const;
+  /// The period; "missing" when none is given for data that is kept, "not
+  /// kept" for data that never reaches storage or an export.
+  std::string retention(const RetentionValue &R, bool Stored = true) const;
   /// "legal basis (Art. 6(1))", "retention period: location.approximate
   /// (Art. 30(1)(f))".
   std::string missingField(const MissingField &F) const;

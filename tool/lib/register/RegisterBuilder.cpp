@@ -44,6 +44,7 @@ std::optional<std::pair<TransformEffect, std::string>> transformStep(const FlowS
 struct CategoryAcc {
   std::set<std::string> Elements;
   std::set<RetentionValue> Retention;
+  bool Stored = false;
   std::set<Evidence> Proof;
 };
 
@@ -148,6 +149,7 @@ private:
     // it is no recipient of personal data.
     if (isAnonymized(F))
       return;
+    C->Stored = C->Stored || F.Sink.Kind == SinkKind::Storage || F.Sink.Kind == SinkKind::Export;
     addRecipient(F, Category);
     addTransfer(F, Category);
   }
@@ -215,7 +217,8 @@ private:
 
   void finishCategories() {
     for (auto &[Id, C] : Categories)
-      A.Categories.push_back({Id, sorted(C.Elements), sorted(C.Retention), sorted(C.Proof)});
+      A.Categories.push_back(
+          {Id, sorted(C.Elements), sorted(C.Retention), C.Stored, sorted(C.Proof)});
     std::stable_sort(A.Categories.begin(), A.Categories.end(),
                      [&](const RegisterCategory &X, const RegisterCategory &Y) {
                        return groupIndex(X.Id) < groupIndex(Y.Id);
@@ -320,8 +323,9 @@ private:
       missing(Out, "special_condition", Special ? "9(2)" : "10");
     if (A.Subjects.empty())
       missing(Out, "subjects", "30(1)(c)");
+    // Data that is never kept needs no time limit for its erasure.
     for (const RegisterCategory &C : A.Categories)
-      if (!C.Retention.empty() && C.Retention.front().Value.empty())
+      if (C.Stored && !C.Retention.empty() && C.Retention.front().Value.empty())
         missing(Out, "retention", "30(1)(f)", C.Id);
   }
 

@@ -254,7 +254,8 @@ private:
           if (!Retention.empty())
             Retention.push_back(lineBreak());
           if (V.Value.empty()) {
-            Retention.push_back(missing(L.text(Text::MissingValue)));
+            Retention.push_back(C->Stored ? missing(L.text(Text::MissingValue))
+                                          : text(L.text(Text::NotKept)));
             continue;
           }
           Retention.push_back(text(L.retention(V) + " "));

@@ -87,6 +87,12 @@ std::string table(const Table &T) {
   return Out + "\n";
 }
 
+/// An explicit anchor for the in-page links: Markdown renderers derive
+/// their own from the heading text, which differs with the language.
+std::string anchor(const std::string &Id) {
+  return Id.empty() ? "" : "<a id=\"" + markup::escapeXml(Id) + "\"></a>\n\n";
+}
+
 } // namespace
 
 std::string renderRegisterMarkdown(const Register &R, const Taxonomy &Tax,
@@ -97,7 +103,7 @@ std::string renderRegisterMarkdown(const Register &R, const Taxonomy &Tax,
   for (const Block &B : D.Blocks) {
     switch (B.K) {
     case Block::Kind::Heading:
-      Out += std::string(B.Level, '#') + " " + cell(B.Content) + "\n\n";
+      Out += anchor(B.Anchor) + std::string(B.Level, '#') + " " + cell(B.Content) + "\n\n";
       break;
     case Block::Kind::Paragraph:
       Out += cell(B.Content) + "\n\n";
@@ -117,6 +123,8 @@ std::string renderRegisterMarkdown(const Register &R, const Taxonomy &Tax,
       Out += markup::escapeMarkdown(L.text(Text::DataMapElsewhere)) + "\n\n";
       break;
     case Block::Kind::BeginSection:
+      Out += anchor(B.Anchor);
+      break;
     case Block::Kind::EndSection:
       break;
     }

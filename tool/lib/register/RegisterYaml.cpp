@@ -129,6 +129,7 @@ private:
   void category(const RegisterCategory &C) {
     line(6, "- id: " + scalar(C.Id));
     line(8, "elements: " + flowList(C.Elements));
+    line(8, std::string("stored: ") + (C.Stored ? "true" : "false"));
     line(8, "retention:" + std::string(C.Retention.empty() ? " []" : ""));
     for (const RetentionValue &R : C.Retention)
       line(10, "- {value: " + text(R.Value, true) + ", source: " + provenanceName(R.Source) + "}");

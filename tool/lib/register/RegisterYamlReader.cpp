@@ -186,10 +186,11 @@ private:
   }
 
   RegisterCategory category(const YAML::Node &N) {
-    MapReader R(File, N, "category", {"id", "elements", "retention", "evidence"});
+    MapReader R(File, N, "category", {"id", "elements", "stored", "retention", "evidence"});
     RegisterCategory C;
     C.Id = text(R, "id");
     C.Elements = strings(R, "elements");
+    C.Stored = flag(R, "stored");
     for (const YAML::Node &V : items(R, "retention")) {
       MapReader VR(File, V, "retention", {"value", "source"});
       C.Retention.push_back({text(VR, "value"), provenance(VR, "source")});

@@ -78,7 +78,7 @@ std::string dpiaText(const DpiaScreening &D, const Labels &L) {
 std::string categoryRetentionText(const RegisterCategory &C, const Labels &L) {
   std::vector<std::string> Values;
   for (const RetentionValue &R : C.Retention)
-    Values.push_back(L.retention(R));
+    Values.push_back(L.retention(R, C.Stored));
   return L.category(C.Id) + ": " + llvm::join(Values, ", ");
 }
 

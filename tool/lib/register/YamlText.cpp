@@ -20,7 +20,8 @@ bool isPlainSafe(llvm::StringRef S, bool InFlow) {
     return false;
   if (!llvm::isAlpha(S.front()) && S.front() != '_' && static_cast<unsigned char>(S.front()) < 0x80)
     return false;
-  for (char C : S) {
+  for (size_t I = 0; I < S.size(); ++I) {
+    char C = S[I];
     auto U = static_cast<unsigned char>(C);
     if (U >= 0x80 || llvm::isAlnum(C))
       continue;
@@ -33,7 +34,14 @@ bool isPlainSafe(llvm::StringRef S, bool InFlow) {
     case '(':
     case ')':
     case '\'':
+    case '@':
+    case ';':
+    case '=':
       continue;
+    case ':': // "a::b", "file:12:3"; never ": " nor a final ':'
+      if (I + 1 < S.size() && S[I + 1] != ' ')
+        continue;
+      return false;
     case ' ':
     case ',':
       if (!InFlow)

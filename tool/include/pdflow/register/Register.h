@@ -52,6 +52,9 @@ struct RegisterCategory {
   std::string Id;
   std::vector<std::string> Elements;     // qualified names, sorted
   std::vector<RetentionValue> Retention; // Art. 30(1)(f), sorted, distinct
+  /// Some of it reaches storage or an export (not anonymised): it is kept,
+  /// so a missing retention is a missing field.
+  bool Stored = false;
   std::vector<Evidence> Proof;        // declarations and sink calls
   bool operator==(const RegisterCategory &) const = default;
 };
