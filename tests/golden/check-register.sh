@@ -66,6 +66,12 @@ grep -q '<t[^>]*>billing</t>' "$OUT/xlsx/xl/sharedStrings.xml" ||
 grep -q 'name="account-management"' "$OUT/xlsx/xl/workbook.xml" ||
   { echo "FAIL register.xlsx: no sheet for account-management"; FAILED=1; }
 
+# Graphviz reads the data map.
+if command -v dot >/dev/null; then
+  dot -Tsvg "$OUT/register.dot" -o "$OUT/register.svg" 2>"$OUT/dot.log" ||
+    { echo "FAIL register.dot: Graphviz cannot read it:"; cat "$OUT/dot.log"; FAILED=1; }
+fi
+
 files=(register.yaml register.md register.fr.md register.html register.csv register.dot
        register.stderr)
 if [ "$UPDATE" = 1 ]; then

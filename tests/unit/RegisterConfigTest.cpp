@@ -70,7 +70,7 @@ recipients:
   EXPECT_EQ(C.Controllers[0].Representative, (Party{"Rep GmbH", "rep@rep.example"}));
   EXPECT_EQ(C.Controllers[0].Dpo, (Party{"Jane Doe", "dpo@shop.example"}));
   EXPECT_EQ(C.Controllers[0].Activities, Lines{"hosting"});
-  EXPECT_EQ(C.Controllers[0].Loc.str(), "p.yaml:11:5");
+  EXPECT_EQ(C.Controllers[0].Loc.str(), "p.yaml:10:5");
   EXPECT_TRUE(C.Controllers[1].Activities.empty()); // every activity
   ASSERT_EQ(C.Recipients.size(), 2u);
   EXPECT_EQ(C.Recipients[0].Name, "Mailchimp");
@@ -106,19 +106,19 @@ recipients:
   EXPECT_EQ(P.Problems,
             (Lines{
                 "p.yaml:1:7: error: 'role' must be one of controller, processor; got 'proccessor'",
-                "p.yaml:3:59: warning: 'legitimate_interest' is ignored: the activity's "
+                "p.yaml:3:63: warning: 'legitimate_interest' is ignored: the activity's "
                 "legal_basis is not legitimate-interests",
-                "p.yaml:4:55: error: unknown key 'legitimat_interest' in activity; did you mean "
+                "p.yaml:4:54: error: unknown key 'legitimat_interest' in activity; did you mean "
                 "'legitimate_interest'?",
-                "p.yaml:6:35: error: unknown activity 'biling'; did you mean 'billing'?",
-                "p.yaml:7:5: error: missing 'name' in controller entry",
-                "p.yaml:9:32: error: 'role' must be one of processor, third-party; got 'procesor'",
-                "p.yaml:10:39: error: unknown key 'contrat' in recipient; did you mean 'contract'?",
-                "p.yaml:11:11: error: recipient 'Stripe' is already declared",
-                "  p.yaml:10:5: previous declaration is here",
-                "p.yaml:11:5: error: 'controllers' lists the controllers a processor acts for; set "
+                "p.yaml:6:3: error: 'controllers' lists the controllers a processor acts for; set "
                 "'role: processor', or list joint controllers under "
                 "controller.joint_controllers",
+                "p.yaml:6:35: error: unknown activity 'biling'; did you mean 'billing'?",
+                "p.yaml:7:5: error: missing 'name' in controller entry",
+                "p.yaml:9:29: error: 'role' must be one of processor, third-party; got 'procesor'",
+                "p.yaml:10:39: error: unknown key 'contrat' in recipient; did you mean 'contract'?",
+                "p.yaml:11:12: error: recipient 'Stripe' is already declared",
+                "  p.yaml:10:5: previous declaration is here",
                 "p.yaml:12:5: error: missing 'name' in recipient",
             }));
 }
@@ -201,9 +201,9 @@ taxonomy:
 )"),
               "p.yaml", Tax, Diags);
   EXPECT_EQ(messages(Diags),
-            (Lines{"p.yaml:5:11: error: unknown category group 'persnal-life' for 'pet'; did you "
+            (Lines{"p.yaml:6:12: error: unknown category group 'persnal-life' for 'pet'; did you "
                    "mean 'personal-life'?",
-                   "p.yaml:8:27: error: 'dpia' must be one of monitoring, profiling; got 'scoring'"}));
+                   "p.yaml:9:27: error: 'dpia' must be one of monitoring, profiling; got 'scoring'"}));
   EXPECT_EQ(Tax.groupOf("contact.delivery_instructions"), "identity");
   EXPECT_EQ(Tax.category("contact.delivery_instructions")->LabelFr, "Instructions");
   EXPECT_EQ(Tax.groupOf("vehicle.plate"), "personal-life");
@@ -219,9 +219,9 @@ categories: [{id: contact, label: Contact}]
 countries: [{code: FR, name: France, eea: true}]
 )"),
                   "t.yaml", Diags);
-  EXPECT_EQ(messages(Diags), (Lines{"t.yaml:1:11: error: missing 'label_fr' in group",
-                                    "t.yaml:2:15: error: missing 'label_fr' in category",
-                                    "t.yaml:3:14: error: missing 'name_fr' in country"}));
+  EXPECT_EQ(messages(Diags), (Lines{"t.yaml:1:10: error: missing 'label_fr' in group",
+                                    "t.yaml:2:14: error: missing 'label_fr' in category",
+                                    "t.yaml:3:13: error: missing 'name_fr' in country"}));
 }
 
 } // namespace

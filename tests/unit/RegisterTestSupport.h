@@ -49,13 +49,16 @@ struct RegisterFixture {
     M.Flows = {
         flow("e.email", {"src/Billing.cpp", 40, 5}, sink(SinkKind::ThirdParty, "Mail::send", "Mailchimp", "US", Safeguard::Scc), {"billing"}),
         flow("e.email", {"src/Billing.cpp", 41, 5}, sink(SinkKind::Log, "spdlog::info"), {"billing"},
-             {TransformEffect::Redact}, {{"src/Billing.cpp", 41, 20}, "redactd by 'shop::maskEmail'"}),
+             {TransformEffect::Redact},
+             FlowStep{{"src/Billing.cpp", 41, 20}, "redactd by 'shop::maskEmail'"}),
         flow("e.ip", {"src/Billing.cpp", 50, 3}, sink(SinkKind::ThirdParty, "Stripe::charge", "Stripe", "US", Safeguard::Dpf), {"billing"}),
         flow("e.health", {"src/Support.cpp", 20, 9}, sink(SinkKind::Storage, "sqlite3_bind_text"), {"support"},
-             {TransformEffect::Encrypt}, {{"src/Support.cpp", 19, 30}, "encryptd by 'shop::Cipher::encrypt'"}),
+             {TransformEffect::Encrypt},
+             FlowStep{{"src/Support.cpp", 19, 30}, "encryptd by 'shop::Cipher::encrypt'"}),
         flow("e.health", {"src/Support.cpp", 25, 3}, sink(SinkKind::ThirdParty, "Sms::send", "TextBlast", "IN", Safeguard::None), {"support"}),
         flow("e.geo", {"src/Analytics.cpp", 9, 3}, sink(SinkKind::ThirdParty, "Metricly::send", "Metricly", "DE"), {"analytics"},
-             {TransformEffect::Anonymize}, {{"src/Analytics.cpp", 8, 12}, "anonymized by 'shop::coarsen'"}),
+             {TransformEffect::Anonymize},
+             FlowStep{{"src/Analytics.cpp", 8, 12}, "anonymized by 'shop::coarsen'"}),
         flow("e.email", {"src/Debug.cpp", 5, 3}, sink(SinkKind::Export, "std::ofstream"), {}),
     };
     M.Uses = {{"e.geo", {"src/Analytics.cpp", 7, 10}, "shop::Analytics::track", {"analytics"}}};

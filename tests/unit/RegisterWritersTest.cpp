@@ -51,7 +51,7 @@ protected:
 
 TEST_F(RegisterWritersTest, MarkdownSections) {
   std::string Md = renderRegisterMarkdown(buildRegister(M), Tax, {});
-  EXPECT_EQ(Md.rfind("# Record of processing activities\n", 0), 0u);
+  EXPECT_EQ(Md.rfind("<a id=\"top\"></a>\n\n# Record of processing activities\n", 0), 0u);
   for (const char *Heading :
        {"\n## Organisation\n", "\n## Processing activities\n", "\n## Billing (billing)\n",
         "\n### Categories of personal data\n", "\n### Recipients\n",
@@ -64,9 +64,10 @@ TEST_F(RegisterWritersTest, MarkdownSections) {
   EXPECT_TRUE(contains(Md, "**E-mail address**<br>`contact.email`<br>Civil status, identity, "
                            "identification data, images"));
   EXPECT_TRUE(contains(Md, "leaves `src/Billing.cpp:40:5`"));
-  EXPECT_TRUE(contains(Md, "| **TextBlast** | India (IN) | no safeguard (no adequacy decision and "
-                           "no valid safeguard) |"))
+  EXPECT_TRUE(contains(Md, "| **TextBlast** | India (IN) | **no safeguard (no adequacy decision and "
+                           "no valid safeguard)** | Health data | leaves `src/Support.cpp:25:3` |"))
       << Md;
+  EXPECT_TRUE(contains(Md, "<a id=\"activity-billing\"></a>\n\n## Billing (billing)\n"));
   EXPECT_TRUE(contains(Md, "- **Activity support: **_**retention period: Health data (Art. "
                            "30(1)(f))**_, `.pdflow.yaml:20:5`"));
   EXPECT_EQ(Md.back(), '\n');
@@ -87,6 +88,25 @@ TEST_F(RegisterWritersTest, MarkdownLinksWithSourceUrl) {
   std::string Md = renderRegisterMarkdown(buildRegister(M), Tax, O);
   EXPECT_TRUE(contains(Md, "[`src/Billing.cpp:40:5`](https://git.example/blob/c0ffee/"
                            "src/Billing.cpp#L40)"));
+}
+
+TEST_F(RegisterWritersTest, MarkdownProcessorRecord) {
+  Cfg.Role = OrganisationRole::Processor;
+  ClientController Shop;
+  Shop.Name = "Shop SAS";
+  Shop.Contact = "privacy@shop.example";
+  Shop.Activities = {"support"};
+  Cfg.Controllers = {Shop};
+  std::string Md = renderRegisterMarkdown(buildRegister(M), Tax, {});
+  EXPECT_TRUE(contains(Md, "| **Role** | processor (Art. 30(1) and 30(2)) |"));
+  EXPECT_TRUE(contains(Md, "\n## Processing carried out on behalf of controllers (Art. 30(2))\n\n"
+                           "### Shop SAS\n"));
+  EXPECT_TRUE(contains(Md, "| **Categories of processing** | Support: Customer support |"));
+  EXPECT_TRUE(contains(Md, "| **Transfers outside the EEA** | TextBlast, India (IN): no safeguard |"));
+  EXPECT_TRUE(contains(Md, "| **Security measures** | TLS 1.3 everywhere<br>Encryption: "
+                           "shop::Cipher::encrypt (Health data) |"));
+  Cfg.Role = OrganisationRole::Controller;
+  EXPECT_FALSE(contains(renderRegisterMarkdown(buildRegister(M), Tax, {}), "(Art. 30(2))\n"));
 }
 
 // --- HTML ------------------------------------------------------------------------

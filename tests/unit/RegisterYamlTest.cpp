@@ -85,7 +85,7 @@ TEST_F(RegisterYamlTest, PlainWhereItReadsWell) {
   EXPECT_NE(Yaml.find("\npdflow_register: 1\n"), std::string::npos);
   EXPECT_NE(Yaml.find("  name: Acme SAS\n"), std::string::npos);
   EXPECT_NE(Yaml.find("    purposes: [billing]\n"), std::string::npos);
-  EXPECT_NE(Yaml.find("        - {kind: sink-call, at: \"src/Billing.cpp:40:5\"}\n"),
+  EXPECT_NE(Yaml.find("        - {kind: sink-call, at: src/Billing.cpp:40:5}\n"),
             std::string::npos)
       << Yaml;
   EXPECT_NE(Yaml.find("    legitimate_interest: null\n"), std::string::npos);
@@ -96,7 +96,7 @@ TEST_F(RegisterYamlTest, LinksAreWrittenWhenAsked) {
   O.Links = SourceLinker("https://git.example/r/blob/{rev}/{path}#L{line}", "abc123", "/repo",
                          "/repo");
   std::string Yaml = renderRegisterYaml(buildRegister(M), O);
-  EXPECT_NE(Yaml.find("{kind: sink-call, at: \"src/Billing.cpp:40:5\", url: "
+  EXPECT_NE(Yaml.find("{kind: sink-call, at: src/Billing.cpp:40:5, url: "
                       "\"https://git.example/r/blob/abc123/src/Billing.cpp#L40\"}"),
             std::string::npos);
   // Links are not substance: the register reads back the same.
@@ -126,9 +126,9 @@ activities:
   EXPECT_EQ(Problems,
             (Lines{"r.yaml:2:7: 'role' must be one of controller, processor; got 'controler'",
                    "r.yaml:3:23: unknown key 'contakt' in controller; did you mean 'contact'?",
-                   "r.yaml:8:27: 'class' must be one of internal, processor, third-party; got "
+                   "r.yaml:8:26: 'class' must be one of internal, processor, third-party; got "
                    "'partner'",
-                   "r.yaml:9:28: 'likely_required' must be true or false; got 'maybe'"}));
+                   "r.yaml:9:29: 'likely_required' must be true or false; got 'maybe'"}));
 }
 
 TEST(RegisterYamlReaderTest, NotARegister) {
