@@ -106,6 +106,41 @@ expect "{rev} needs git" 2 "'--source-url' uses \{rev\}, but '.*' is not in a gi
 expect "no {rev}, no git needed" 0 "" -- "$PDFLOW" register -p . --source-url 'https://h/{path}#L{line}' -o linked.yaml
 grep -q 'url: "https://h/bill.cpp#L6"' linked.yaml || { echo "FAIL no link in linked.yaml"; FAILED=1; }
 
+# In a git work tree, {rev} is its HEAD and {path} is relative to its root.
+if command -v git >/dev/null; then
+  mkdir -p "$WORK/repo/src" && cp bill.cpp .pdflow.yaml "$WORK/repo/src/" && make_db "$WORK/repo/src" "$WORK/repo/src/bill.cpp"
+  git -C "$WORK/repo" init -q && git -C "$WORK/repo" add -A &&
+    git -C "$WORK/repo" -c user.name=t -c user.email=t@example.invalid commit -qm x
+  REV=$(git -C "$WORK/repo" rev-parse HEAD)
+  (cd "$WORK/repo/src" && "$PDFLOW" register -p . --source-url 'https://h/{rev}/{path}#L{line}' -o r.md) 2>/dev/null
+  grep -q "(https://h/$REV/src/bill.cpp#L6)" "$WORK/repo/src/r.md" &&
+    echo "ok   {rev} and {path} from the git work tree" ||
+    { echo "FAIL no link to $REV/src/bill.cpp in r.md"; FAILED=1; }
+fi
+
+# Same input, same bytes, whatever -j.
+"$PDFLOW" register -p . -j1 -o j1.yaml -o j1.xlsx 2>/dev/null
+"$PDFLOW" register -p . -j4 -o j4.yaml -o j4.xlsx 2>/dev/null
+cmp -s j1.yaml j4.yaml && cmp -s j1.xlsx j4.xlsx && echo "ok   -j1 and -j4 give the same bytes" ||
+  { echo "FAIL -j1 and -j4 differ"; FAILED=1; }
+
+# A processor's record (Art. 30(2)): its own sheet in the workbook.
+cat >processor.yaml <<'YAML'
+role: processor
+controller: {name: Hosting SARL, contact: privacy@hosting.example}
+controllers:
+  - {name: Client Shop SAS, contact: dpo@client.example, activities: [billing]}
+activities:
+  - {id: billing, name: Billing, purposes: [billing], legal_basis: contract, subjects: [customer]}
+YAML
+expect "processor record" 0 "" -- "$PDFLOW" register -p . --config processor.yaml -o p.xlsx -o p.md
+grep -q '^## Processing carried out on behalf of controllers (Art. 30(2))$' p.md ||
+  { echo "FAIL p.md has no Art. 30(2) record"; FAILED=1; }
+mkdir -p px && unzip -q -o p.xlsx -d px &&
+  grep -q 'name="Art. 30(2)"' px/xl/workbook.xml && grep -q 'Client Shop SAS' px/xl/sharedStrings.xml &&
+  echo "ok   processor record sheet in the workbook" ||
+  { echo "FAIL p.xlsx has no Art. 30(2) sheet naming the controller"; FAILED=1; }
+
 # Missing fields on stderr, at their config line.
 sed -i 's/legal_basis: contract, //' .pdflow.yaml
 expect "missing legal basis" 0 "\.pdflow\.yaml:4:5: warning: activity 'billing': no legal basis \(GDPR Art\. 6\(1\)\); the register shows it as missing" \

@@ -402,34 +402,20 @@ private:
       return;
     section("processor-record", "processor-record");
     heading(2, L.text(Text::ProcessorRecord));
-    for (const RegisterClientController &C : R.Controllers) {
+    for (const ProcessorRecordView &V : pdflow::processorRecord(R, L)) {
+      const RegisterClientController &C = *V.Controller;
       heading(3, C.Controller.Name);
       Table T;
       auto Decl = Provenance::Declared;
       T.Rows.push_back(field(Text::Contact, value(C.Controller.Contact, true), Decl));
       T.Rows.push_back(field(Text::Representative, value(partyText(C.Representative), false), Decl));
       T.Rows.push_back(field(Text::Dpo, value(partyText(C.Dpo), false), Decl));
-      std::vector<std::string> Processing, Transfers;
-      for (const std::string &Id : C.Activities)
-        if (const RegisterActivity *A = R.activity(Id)) {
-          Processing.push_back((A->Name.empty() ? A->Id : A->Name) + ": " +
-                               llvm::join(mapLabels(A->Purposes,
-                                                    [&](const std::string &P) { return L.purpose(P); }),
-                                          ", "));
-          for (const RegisterTransfer &X : A->Transfers)
-            Transfers.push_back(transferText(X, L));
-        }
-      T.Rows.push_back(field(Text::ProcessingCategories, lines(Processing), Decl));
+      T.Rows.push_back(field(Text::ProcessingCategories, lines(V.Processing), Decl));
       T.Rows.push_back(field(Text::Transfers,
-                             Transfers.empty() ? value("", false) : lines(Transfers),
+                             V.Transfers.empty() ? value("", false) : lines(V.Transfers),
                              Provenance::Derived));
-      std::vector<std::string> Measures = R.SecurityMeasures;
-      for (const std::string &Id : C.Activities)
-        if (const RegisterActivity *A = R.activity(Id))
-          for (const RegisterMeasure &M : A->Measures)
-            Measures.push_back(measureText(M, L));
       T.Rows.push_back(field(Text::SecurityMeasures,
-                             Measures.empty() ? value("", true) : lines(Measures),
+                             V.Measures.empty() ? value("", true) : lines(V.Measures),
                              Provenance::DeclaredAndDerived));
       table(std::move(T));
     }

@@ -90,6 +90,7 @@ public:
     for (const RegisterActivity &A : R.Activities)
       activity(A);
     unregistered();
+    processorSheet();
     lxw_error Err = workbook_close(Book);
     if (Err != LXW_NO_ERROR) {
       Error = "cannot write '" + Path + "': " + lxw_strerror(Err);
@@ -369,6 +370,32 @@ private:
                                    locations(F.Proof, L, O.Links)};
       for (size_t C = 0; C < 5; ++C)
         put(Sheet, Line, static_cast<lxw_col_t>(C), Cells[C], Wrap);
+      ++Line;
+    }
+  }
+
+  /// Art. 30(2): one row per controller the processor acts for.
+  void processorSheet() {
+    if (R.Role != OrganisationRole::Processor)
+      return;
+    Sheet = workbook_add_worksheet(Book, sheetName("Art. 30(2)", Used).c_str());
+    const Text Columns[] = {Text::Controller,           Text::Contact,   Text::Representative,
+                            Text::Dpo,                  Text::ProcessingCategories,
+                            Text::Transfers,            Text::SecurityMeasures};
+    for (size_t C = 0; C < 7; ++C) {
+      put(Sheet, 0, static_cast<lxw_col_t>(C), L.text(Columns[C]), Header);
+      worksheet_set_column(Sheet, static_cast<lxw_col_t>(C), static_cast<lxw_col_t>(C), 36,
+                           nullptr);
+    }
+    lxw_row_t Line = 1;
+    for (const ProcessorRecordView &V : processorRecord(R, L)) {
+      const RegisterClientController &C = *V.Controller;
+      const std::string Cells[] = {C.Controller.Name,       C.Controller.Contact,
+                                   partyText(C.Representative), partyText(C.Dpo),
+                                   lines(V.Processing),     lines(V.Transfers),
+                                   lines(V.Measures)};
+      for (size_t Col = 0; Col < 7; ++Col)
+        put(Sheet, Line, static_cast<lxw_col_t>(Col), Cells[Col], Wrap);
       ++Line;
     }
   }

@@ -82,6 +82,30 @@ std::string categoryRetentionText(const RegisterCategory &C, const Labels &L) {
   return L.category(C.Id) + ": " + llvm::join(Values, ", ");
 }
 
+std::vector<ProcessorRecordView> processorRecord(const Register &R, const Labels &L) {
+  std::vector<ProcessorRecordView> Out;
+  for (const RegisterClientController &C : R.Controllers) {
+    ProcessorRecordView V;
+    V.Controller = &C;
+    V.Measures = R.SecurityMeasures;
+    for (const std::string &Id : C.Activities) {
+      const RegisterActivity *A = R.activity(Id);
+      if (!A)
+        continue;
+      V.Processing.push_back(
+          (A->Name.empty() ? A->Id : A->Name) + ": " +
+          llvm::join(mapLabels(A->Purposes, [&](const std::string &P) { return L.purpose(P); }),
+                     ", "));
+      for (const RegisterTransfer &X : A->Transfers)
+        V.Transfers.push_back(transferText(X, L));
+      for (const RegisterMeasure &M : A->Measures)
+        V.Measures.push_back(measureText(M, L));
+    }
+    Out.push_back(std::move(V));
+  }
+  return Out;
+}
+
 namespace {
 
 /// "Heading [declared]": the provenance of a whole column.

@@ -58,6 +58,18 @@ std::vector<std::string> mapLabels(const std::vector<std::string> &Ids, F &&Labe
   return Out;
 }
 
+/// Art. 30(2)(b)-(d) for one controller a processor acts for: the
+/// categories of processing ("Support: Customer support"), the transfers and
+/// the security measures (declared, then applied in the code) of the
+/// activities carried out for it.
+struct ProcessorRecordView {
+  const RegisterClientController *Controller = nullptr;
+  std::vector<std::string> Processing;
+  std::vector<std::string> Transfers;
+  std::vector<std::string> Measures;
+};
+std::vector<ProcessorRecordView> processorRecord(const Register &R, const Labels &L);
+
 /// The register's one-row-per-activity table, in the CNIL template's
 /// section order (identification, actors, purposes, categories, retention,
 /// subjects, recipients, security measures, transfers), then pdflow's
