@@ -152,6 +152,26 @@ expect "incomplete analysis" 3 "register not written: the analysis is incomplete
   -- "$PDFLOW" register -p . -o r4.yaml
 [ -e r4.yaml ] && { echo "FAIL r4.yaml written by an incomplete analysis"; FAILED=1; }
 
+# A file whose analysis crashes, or goes past --tu-timeout, makes the
+# analysis incomplete too: named, exit 3, no register.
+cat >"$WORK/p/crash.cpp" <<'CPP'
+void f() {}
+#pragma clang __debug crash
+CPP
+make_db "$WORK/p" "$WORK/p/bill.cpp" "$WORK/p/crash.cpp"
+expect "crashed analysis" 3 "crash.cpp: error: pdflow's analysis of this file crashed" \
+  -- "$PDFLOW" register -p . -o r6.yaml
+[ -e r6.yaml ] && { echo "FAIL r6.yaml written although a file's analysis crashed"; FAILED=1; }
+make_db "$WORK/p" "$WORK/p/bill.cpp"
+expect "timed-out analysis" 3 "bill.cpp: error: pdflow's analysis of this file went past --tu-timeout" \
+  -- "$PDFLOW" register -p . --tu-timeout 0.000001 -j1 -o r7.yaml
+[ -e r7.yaml ] && { echo "FAIL r7.yaml written although a file timed out"; FAILED=1; }
+
+# --stats times the register's output like any other.
+expect "--stats" 0 "^pdflow: stats: parse\+extract .* output [0-9.]+ s, peak RSS" \
+  -- "$PDFLOW" register -p . --stats -o r8.yaml
+[ -s r8.yaml ] || { echo "FAIL --stats: r8.yaml not written"; FAILED=1; }
+
 # A broken config writes nothing either.
 printf 'role: procesor\n' >"$WORK/bad-config.yaml"
 expect "config error" 2 "bad-config.yaml:1:7: error: 'role' must be one of controller, processor" \

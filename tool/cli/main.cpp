@@ -227,7 +227,13 @@ int registerCommand(const CliOptions &O) {
   // Broken annotations are data the register cannot see.
   for (const Diagnostic &D : R.Findings)
     llvm::errs() << formatDiagnostic(D, Color);
-  return runRegister(O, R);
+  auto Start = std::chrono::steady_clock::now();
+  int Code = runRegister(O, R);
+  if (O.Stats)
+    RunReporter::printStats(
+        R.Times,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count());
+  return Code;
 }
 
 int rules() {
