@@ -106,8 +106,10 @@ TEST_F(RegisterBuilderTest, RecipientsSplitAsTheCnilTemplateDoes) {
   EXPECT_EQ(Rs[1].Country, "US");
   EXPECT_EQ(Rs[1].Guard, Safeguard::Scc);
   EXPECT_EQ(Rs[1].Categories, Lines{"contact.email"});
+  // Where the data leaves, and where it is declared as contact.email.
   EXPECT_EQ(Rs[1].Proof,
-            (std::vector<Evidence>{{Evidence::Kind::SinkCall, {"src/Billing.cpp", 40, 5}}}));
+            (std::vector<Evidence>{{Evidence::Kind::Declaration, {"src/Customer.h", 12, 3}},
+                                   {Evidence::Kind::SinkCall, {"src/Billing.cpp", 40, 5}}}));
   EXPECT_EQ(Rs[2].Name, "Stripe");
   EXPECT_EQ(Rs[2].Class, RecipientClass::ThirdParty);
   EXPECT_EQ(Rs[2].ClassSource, Provenance::Derived); // not under recipients:
@@ -138,6 +140,9 @@ TEST_F(RegisterBuilderTest, TransfersOutsideTheEeaWithWhatCoversThem) {
   EXPECT_EQ(Support[0].Country, "IN");
   EXPECT_FALSE(Support[0].Covered);
   EXPECT_EQ(Support[0].Categories, Lines{"special.health"});
+  EXPECT_EQ(Support[0].Proof,
+            (std::vector<Evidence>{{Evidence::Kind::Declaration, {"src/Customer.h", 14, 3}},
+                                   {Evidence::Kind::SinkCall, {"src/Support.cpp", 25, 3}}}));
 }
 
 TEST_F(RegisterBuilderTest, CountriesInTheEeaOrAdequateAreNotFlagged) {

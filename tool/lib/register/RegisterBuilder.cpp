@@ -142,7 +142,8 @@ private:
     CategoryAcc *C = addElement(F.ElementId);
     if (!C)
       return;
-    const std::string &Category = M.element(F.ElementId)->Spec.Category;
+    const DataElement &E = *M.element(F.ElementId);
+    const std::string &Category = E.Spec.Category;
     C->Proof.insert({Evidence::Kind::SinkCall, F.SinkLoc});
     addMeasures(F, Category);
     // Anonymised data is no longer personal (Recital 26): whoever receives
@@ -150,11 +151,16 @@ private:
     if (isAnonymized(F))
       return;
     C->Stored = C->Stored || F.Sink.Kind == SinkKind::Storage || F.Sink.Kind == SinkKind::Export;
-    addRecipient(F, Category);
-    addTransfer(F, Category);
+    // What proves that a recipient gets a category: where the data leaves,
+    // and where the data is declared as of that category.
+    std::vector<Evidence> Proof = {{Evidence::Kind::Declaration, E.Loc},
+                                   {Evidence::Kind::SinkCall, F.SinkLoc}};
+    addRecipient(F, Category, Proof);
+    addTransfer(F, Category, Proof);
   }
 
-  void addRecipient(const Flow &F, const std::string &Category) {
+  void addRecipient(const Flow &F, const std::string &Category,
+                    const std::vector<Evidence> &Proof) {
     const SinkRef &S = F.Sink;
     std::string Name = S.Recipient.empty() ? S.Function : S.Recipient;
     RecipientClass Class = RecipientClass::Internal;
@@ -175,17 +181,18 @@ private:
     R.ClassSource = Source;
     R.Contract = Contract;
     R.Categories.insert(Category);
-    R.Proof.insert({Evidence::Kind::SinkCall, F.SinkLoc});
+    R.Proof.insert(Proof.begin(), Proof.end());
   }
 
-  void addTransfer(const Flow &F, const std::string &Category) {
+  void addTransfer(const Flow &F, const std::string &Category,
+                   const std::vector<Evidence> &Proof) {
     const SinkRef &S = F.Sink;
     if (!isTransfer(Tax, S.Country))
       return;
     std::string Name = S.Recipient.empty() ? S.Function : S.Recipient;
     TransferAcc &T = Transfers[{Name, S.Country, S.Guard}];
     T.Categories.insert(Category);
-    T.Proof.insert({Evidence::Kind::SinkCall, F.SinkLoc});
+    T.Proof.insert(Proof.begin(), Proof.end());
   }
 
   void addMeasures(const Flow &F, const std::string &Category) {

@@ -27,6 +27,19 @@ std::string linkTarget(const std::string &Url) {
   return Out;
 }
 
+/// Open + Text + Close, with Text's edge spaces outside the markers: an
+/// emphasis marker next to a space does not close ("**Activity x: **" shows
+/// its stars; CommonMark's flanking rule).
+std::string emphasize(const std::string &Open, const std::string &Text,
+                      const std::string &Close) {
+  size_t First = Text.find_first_not_of(' ');
+  if (First == std::string::npos)
+    return Text;
+  size_t Last = Text.find_last_not_of(' ');
+  return Text.substr(0, First) + Open + Text.substr(First, Last + 1 - First) + Close +
+         Text.substr(Last + 1);
+}
+
 std::string span(const Span &S) {
   if (S.Text == "\n")
     return "<br>";
@@ -43,13 +56,13 @@ std::string span(const Span &S) {
     break;
   case Style::Strong:
   case Style::Alert:
-    Out = "**" + Esc + "**";
+    Out = emphasize("**", Esc, "**");
     break;
   case Style::Source:
-    Out = "*(" + Esc + ")*";
+    Out = emphasize("*(", Esc, ")*");
     break;
   case Style::Missing:
-    Out = "_**" + Esc + "**_";
+    Out = emphasize("_**", Esc, "**_");
     break;
   }
   if (S.Url.empty() || Esc.empty())
