@@ -131,9 +131,16 @@ TEST_F(RegisterWritersTest, HtmlIsSelfContainedAndPrintable) {
 
 TEST_F(RegisterWritersTest, HtmlEscapesEveryString) {
   hostileConfig();
+  // Strings from the code too: an annotation's recipient, a template's name.
+  M.Flows[0].Sink.Recipient = "Mail<b>chimp</b>";
+  M.Elements[0].QualifiedName = "shop::Box<std::string>::email";
   std::string Html = renderRegisterHtml(buildRegister(M), Tax, {});
   EXPECT_FALSE(contains(Html, "<script>"));
   EXPECT_FALSE(contains(Html, "<img"));
+  EXPECT_FALSE(contains(Html, "<b>"));
+  EXPECT_FALSE(contains(Html, "<std::string>"));
+  EXPECT_TRUE(contains(Html, "Mail&lt;b&gt;chimp&lt;/b&gt;"));
+  EXPECT_TRUE(contains(Html, "shop::Box&lt;std::string&gt;::email"));
   EXPECT_TRUE(contains(Html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
   EXPECT_TRUE(contains(Html, "Billing &lt;img src=x onerror=alert(2)&gt;"));
   EXPECT_TRUE(contains(Html, "&quot;quoted&quot; &amp; &#39;single&#39;"));
@@ -184,7 +191,10 @@ TEST_F(RegisterWritersTest, CsvOneRowPerActivityInTheCnilOrder) {
   EXPECT_TRUE(contains(Csv, "\"Mailchimp, United States (US): standard contractual clauses (Art. "
                             "46(2)(c)); Stripe, United States (US): EU-US Data Privacy Framework "
                             "(Art. 45)\""));
-  EXPECT_TRUE(contains(Csv, "\"E-mail address: 3 years (P3Y); IP address: 1 year (P1Y)\""));
+  // Each retention says where it comes from: the annotation, or a side
+  // annotation in .pdflow.yaml.
+  EXPECT_TRUE(contains(Csv, "\"E-mail address: 3 years (P3Y) (derived from code); IP address: "
+                            "1 year (P1Y) (declared)\""));
 }
 
 TEST_F(RegisterWritersTest, CsvQuotesAndDefusesFormulas) {
@@ -201,6 +211,10 @@ TEST_F(RegisterWritersTest, CsvInFrench) {
   std::string Csv = renderRegisterCsv(buildRegister(M), Tax, french());
   EXPECT_TRUE(contains(Csv, "\"N° / RÉF\",\"Nom du traitement [déclaré]\",\"Responsable du "
                             "traitement [déclaré]\""));
+  // French typography: a space before the colon.
+  EXPECT_TRUE(contains(Csv, "\"Adresse électronique : 3 ans (P3Y) (déduit du code); Adresse IP : "
+                            "1 an (P1Y) (déclaré)\""))
+      << Csv;
 }
 
 // --- DOT -------------------------------------------------------------------------------

@@ -257,7 +257,7 @@ std::string Labels::missingField(const MissingField &F) const {
     Field = Text::FieldRetention;
   std::string S = text(Field);
   if (!F.Detail.empty())
-    S += ": " + category(F.Detail);
+    S += text(Text::Colon) + category(F.Detail);
   return S + " (" + article(F.Article) + ")";
 }
 

@@ -290,7 +290,7 @@ private:
                            : missing(L.text(Text::RoleNotDeclared)));
         if (!Rec.Contract.empty()) {
           Type.push_back(lineBreak());
-          Type.push_back(text(std::string(L.text(Text::Contract)) + ": " + Rec.Contract));
+          Type.push_back(text(L.text(Text::Contract) + std::string(L.text(Text::Colon)) + Rec.Contract));
         }
       }
       Cell Country;
@@ -350,13 +350,13 @@ private:
                                         [&](const std::string &Id) { return L.category(Id); })),
                         evidence(M.Proof)});
     }
-    paragraph({text(std::string(L.text(Text::MeasuresDeclared)) + ": "),
+    paragraph({text(L.text(Text::MeasuresDeclared) + std::string(L.text(Text::Colon))),
                R.SecurityMeasures.empty() ? missing(L.text(Text::MissingValue))
                                           : text(std::to_string(R.SecurityMeasures.size())),
                text(" ("), Span{L.text(Text::Organisation), Style::Text, "#organisation"},
                text(")")});
     if (T.Rows.empty())
-      paragraph({text(std::string(L.text(Text::MeasuresInCode)) + ": " + L.text(Text::NoneValue))});
+      paragraph({text(L.text(Text::MeasuresInCode) + std::string(L.text(Text::Colon)) + L.text(Text::NoneValue))});
     else
       table(std::move(T));
   }
@@ -390,7 +390,7 @@ private:
     for (const UnregisteredFlow &F : R.Unregistered)
       T.Rows.push_back({{code(F.Element)},
                         {alert(L.category(F.Category))},
-                        {text(L.sinkKind(F.Kind) + ": "), code(F.Sink)},
+                        {text(L.sinkKind(F.Kind) + L.text(Text::Colon)), code(F.Sink)},
                         {code(F.Function)},
                         evidence(F.Proof)});
     table(std::move(T));
@@ -434,7 +434,7 @@ private:
       Cell Item;
       std::string Who = F.Activity.empty() ? std::string(L.text(Text::Organisation))
                                            : std::string(L.text(Text::Activity)) + " " + F.Activity;
-      Item.push_back(strong(Who + ": "));
+      Item.push_back(strong(Who + L.text(Text::Colon)));
       Item.push_back(missing(L.missingField(F)));
       if (F.Where.valid()) {
         Item.push_back(text(", "));

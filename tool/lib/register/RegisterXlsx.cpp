@@ -184,7 +184,7 @@ private:
     worksheet_fit_to_pages(Sheet, 1, 0);
     Row = 0;
     put(Sheet, Row++, 0,
-        std::string(L.text(Text::ActivitySheet)) + ": " + (A.Name.empty() ? A.Id : A.Name), Title);
+        L.text(Text::ActivitySheet) + std::string(L.text(Text::Colon)) + (A.Name.empty() ? A.Id : A.Name), Title);
     put(Sheet, Row++, 0, L.text(Text::Legend), nullptr);
     description(A);
     actors();
@@ -366,7 +366,7 @@ private:
     lxw_row_t Line = 1;
     for (const UnregisteredFlow &F : R.Unregistered) {
       const std::string Cells[] = {F.Element, L.category(F.Category),
-                                   L.sinkKind(F.Kind) + ": " + F.Sink, F.Function,
+                                   L.sinkKind(F.Kind) + L.text(Text::Colon) + F.Sink, F.Function,
                                    locations(F.Proof, L, O.Links)};
       for (size_t C = 0; C < 5; ++C)
         put(Sheet, Line, static_cast<lxw_col_t>(C), Cells[C], Wrap);

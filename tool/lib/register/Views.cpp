@@ -35,17 +35,17 @@ std::string partyText(const std::optional<Party> &P) {
 
 std::string recipientText(const RegisterRecipient &R, const Labels &L) {
   if (R.Kind != SinkKind::ThirdParty && R.Country.empty())
-    return L.sinkKind(R.Kind) + ": " + R.Name;
+    return L.sinkKind(R.Kind) + L.text(Text::Colon) + R.Name;
   std::string S = R.Name + ", " + L.country(R.Country);
   if (R.Class != RecipientClass::Internal && R.ClassSource == Provenance::Derived)
     S += " [" + std::string(L.text(Text::RoleNotDeclared)) + "]";
   if (!R.Contract.empty())
-    S += " (" + std::string(L.text(Text::Contract)) + ": " + R.Contract + ")";
+    S += " (" + std::string(L.text(Text::Contract)) + L.text(Text::Colon) + R.Contract + ")";
   return S;
 }
 
 std::string transferText(const RegisterTransfer &T, const Labels &L) {
-  return T.Recipient + ", " + L.country(T.Country) + ": " + L.transferBasis(T);
+  return T.Recipient + ", " + L.country(T.Country) + L.text(Text::Colon) + L.transferBasis(T);
 }
 
 std::string measureText(const RegisterMeasure &M, const Labels &L) {
@@ -53,7 +53,7 @@ std::string measureText(const RegisterMeasure &M, const Labels &L) {
       mapLabels(M.Categories, [&](const std::string &Id) { return L.category(Id); });
   std::string S = L.effect(M.Effect);
   if (!M.Functions.empty())
-    S += ": " + llvm::join(M.Functions, ", ");
+    S += L.text(Text::Colon) + llvm::join(M.Functions, ", ");
   return S + " (" + llvm::join(Protects, ", ") + ")";
 }
 
@@ -63,7 +63,7 @@ std::string dpiaReasonText(const DpiaReason &R, const Labels &L) {
     Details.push_back(R.Criterion == "profiling" || R.Criterion == "monitoring" ? L.purpose(D)
                       : R.Criterion == "special-data-transfer"                  ? D
                                                                                 : L.category(D));
-  return L.dpiaCriterion(R.Criterion) + ": " + llvm::join(Details, ", ");
+  return L.dpiaCriterion(R.Criterion) + L.text(Text::Colon) + llvm::join(Details, ", ");
 }
 
 std::string dpiaText(const DpiaScreening &D, const Labels &L) {
@@ -72,14 +72,15 @@ std::string dpiaText(const DpiaScreening &D, const Labels &L) {
   std::vector<std::string> Reasons;
   for (const DpiaReason &R : D.Reasons)
     Reasons.push_back(dpiaReasonText(R, L));
-  return std::string(L.text(Text::DpiaLikely)) + ": " + llvm::join(Reasons, "; ");
+  return L.text(Text::DpiaLikely) + std::string(L.text(Text::Colon)) + llvm::join(Reasons, "; ");
 }
 
 std::string categoryRetentionText(const RegisterCategory &C, const Labels &L) {
   std::vector<std::string> Values;
   for (const RetentionValue &R : C.Retention)
-    Values.push_back(L.retention(R, C.Stored));
-  return L.category(C.Id) + ": " + llvm::join(Values, ", ");
+    Values.push_back(R.Value.empty() ? L.retention(R, C.Stored)
+                                     : L.retention(R) + " (" + L.provenance(R.Source) + ")");
+  return L.category(C.Id) + L.text(Text::Colon) + llvm::join(Values, ", ");
 }
 
 std::vector<ProcessorRecordView> processorRecord(const Register &R, const Labels &L) {
@@ -93,7 +94,7 @@ std::vector<ProcessorRecordView> processorRecord(const Register &R, const Labels
       if (!A)
         continue;
       V.Processing.push_back(
-          (A->Name.empty() ? A->Id : A->Name) + ": " +
+          (A->Name.empty() ? A->Id : A->Name) + L.text(Text::Colon) +
           llvm::join(mapLabels(A->Purposes, [&](const std::string &P) { return L.purpose(P); }),
                      ", "));
       for (const RegisterTransfer &X : A->Transfers)
@@ -132,7 +133,7 @@ std::vector<std::string> row(const Register &R, const RegisterActivity &A, const
     std::vector<std::string> Names;
     for (const RegisterCategory *C : G.Categories)
       Names.push_back(L.category(C->Id));
-    Categories.push_back(L.group(G.Group) + ": " + llvm::join(Names, ", "));
+    Categories.push_back(L.group(G.Group) + L.text(Text::Colon) + llvm::join(Names, ", "));
   }
   for (const RegisterCategory *C : sensitiveCategories(A, Tax))
     Sensitive.push_back(L.category(C->Id));

@@ -46,7 +46,8 @@ std::string dpiaText(const DpiaScreening &D, const Labels &L);
 /// One reason: "location data: Approximate location".
 std::string dpiaReasonText(const DpiaReason &R, const Labels &L);
 
-/// "E-mail address: 3 years (P3Y)", with every value when they differ.
+/// "E-mail address: 3 years (P3Y) (derived from code)", with every value
+/// when they differ, each with where it comes from.
 std::string categoryRetentionText(const RegisterCategory &C, const Labels &L);
 
 /// Labels of Ids through F, in order.
