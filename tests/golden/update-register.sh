@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Rewrites tests/golden/shop/register.* from the current pdflow, after a
 # change to the engine, the example or the register writers. Review the
-# diff (git diff tests/golden/shop) before committing it.
+# diff (git diff tests/golden/shop) before committing it. When the first
+# screen of the HTML changed, refresh the docs' picture too: run
+# `ctest --test-dir BUILD_DIR -R register/html-in-chromium` and copy
+# BUILD_DIR/register-screenshot.png over docs/register-screenshot.png.
 # Usage: tests/golden/update-register.sh [BUILD_DIR]   (default: build)
 set -euo pipefail
 SRC=$(cd "$(dirname "$0")/../.." && pwd)

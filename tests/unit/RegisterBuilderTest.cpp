@@ -205,8 +205,9 @@ TEST_F(RegisterBuilderTest, UnregisteredFlowsAreKept) {
   EXPECT_EQ(F.Category, "contact.email");
   EXPECT_EQ(F.Sink, "std::ofstream");
   EXPECT_EQ(F.Kind, SinkKind::Export);
-  EXPECT_EQ(F.Proof, (std::vector<Evidence>{{Evidence::Kind::Declaration, {"src/Customer.h", 12, 3}},
-                                            {Evidence::Kind::SinkCall, {"src/Debug.cpp", 5, 3}}}));
+  EXPECT_EQ(F.Proof,
+            (std::vector<Evidence>{{Evidence::Kind::Declaration, {"src/Customer.h", 12, 3}},
+                                   {Evidence::Kind::SinkCall, {"src/Debug.cpp", 5, 3}}}));
 }
 
 TEST_F(RegisterBuilderTest, MissingFieldsWithTheirArticle) {

@@ -165,11 +165,10 @@ TEST(RegisterTaxonomyTest, GroupsFollowTheCnilTemplate) {
   EXPECT_EQ(Ids, (Lines{"identity", "personal-life", "professional-life", "economic-financial",
                         "connection", "location", "internet", "national-id", "sensitive",
                         "criminal", "other"}));
-  EXPECT_EQ(T.group("identity")->LabelFr,
-            "État civil, identité, données d'identification, images");
-  EXPECT_EQ(T.groupOf("contact.email"), "identity");            // from its root
+  EXPECT_EQ(T.group("identity")->LabelFr, "État civil, identité, données d'identification, images");
+  EXPECT_EQ(T.groupOf("contact.email"), "identity"); // from its root
   EXPECT_EQ(T.groupOf("online.ip_address"), "connection");
-  EXPECT_EQ(T.groupOf("online.cookie_id"), "internet");         // its own
+  EXPECT_EQ(T.groupOf("online.cookie_id"), "internet"); // its own
   EXPECT_EQ(T.groupOf("identity.social_security_number"), "national-id");
   EXPECT_EQ(T.groupOf("special.health"), "sensitive");
   EXPECT_EQ(T.groupOf("criminal.offences"), "criminal");
@@ -200,10 +199,11 @@ taxonomy:
     - {id: scoring, dpia: scoring}
 )"),
               "p.yaml", Tax, Diags);
-  EXPECT_EQ(messages(Diags),
-            (Lines{"p.yaml:6:12: error: unknown category group 'persnal-life' for 'pet'; did you "
-                   "mean 'personal-life'?",
-                   "p.yaml:9:27: error: 'dpia' must be one of monitoring, profiling; got 'scoring'"}));
+  EXPECT_EQ(
+      messages(Diags),
+      (Lines{"p.yaml:6:12: error: unknown category group 'persnal-life' for 'pet'; did you "
+             "mean 'personal-life'?",
+             "p.yaml:9:27: error: 'dpia' must be one of monitoring, profiling; got 'scoring'"}));
   EXPECT_EQ(Tax.groupOf("contact.delivery_instructions"), "identity");
   EXPECT_EQ(Tax.category("contact.delivery_instructions")->LabelFr, "Instructions");
   EXPECT_EQ(Tax.groupOf("vehicle.plate"), "personal-life");

@@ -47,8 +47,8 @@ TEST_F(RegisterDriftTest, CodeThatMovesIsNoDrift) {
 }
 
 TEST_F(RegisterDriftTest, NewRecipientReadsLikeTheIssue) {
-  Cfg.Activities.push_back(activity("newsletter", "Newsletter", {"newsletter"}, "consent",
-                                    {"customer"}, "P3Y", 50));
+  Cfg.Activities.push_back(
+      activity("newsletter", "Newsletter", {"newsletter"}, "consent", {"customer"}, "P3Y", 50));
   Lines Drift = driftAfter([&] {
     M.Flows.push_back(flow("e.email", {"src/services/Newsletter.cpp", 31, 5},
                            sink(SinkKind::ThirdParty, "Mail::send", "Mailchimp", "US"),
@@ -62,10 +62,9 @@ TEST_F(RegisterDriftTest, NewRecipientReadsLikeTheIssue) {
 
 TEST_F(RegisterDriftTest, NewCategoryAndMoreDataToARecipient) {
   Lines Drift = driftAfter([&] {
-    M.Flows.push_back(flow("e.health", {"src/Billing.cpp", 60, 3},
-                           sink(SinkKind::ThirdParty, "Mail::send", "Mailchimp", "US",
-                                Safeguard::Scc),
-                           {"billing"}));
+    M.Flows.push_back(flow(
+        "e.health", {"src/Billing.cpp", 60, 3},
+        sink(SinkKind::ThirdParty, "Mail::send", "Mailchimp", "US", Safeguard::Scc), {"billing"}));
   });
   EXPECT_EQ(Drift, (Lines{"activity 'billing': new category special.health "
                           "(shop::Customer::allergies), src/Billing.cpp:60:3",
@@ -97,8 +96,8 @@ TEST_F(RegisterDriftTest, RemovedActivityAndDeclaredChanges) {
 
 TEST_F(RegisterDriftTest, SafeguardsAndMeasures) {
   Lines Drift = driftAfter([&] {
-    M.Flows[0].Sink.Guard = Safeguard::None;              // Mailchimp loses its scc
-    M.Flows[3].Transforms.clear();                        // health stored in clear
+    M.Flows[0].Sink.Guard = Safeguard::None; // Mailchimp loses its scc
+    M.Flows[3].Transforms.clear();           // health stored in clear
     M.Flows[3].Steps.erase(M.Flows[3].Steps.begin());
   });
   EXPECT_EQ(Drift, (Lines{"activity 'billing': recipient 'Mailchimp': safeguard changed from scc "

@@ -28,11 +28,10 @@ struct RegisterFixture {
     Cfg.Ctrl.Contact = "privacy@acme.example";
     Cfg.Ctrl.Dpo = Party{"Jane Doe", "dpo@acme.example"};
     Cfg.SecurityMeasures = {"TLS 1.3 everywhere"};
-    Cfg.Activities = {activity("billing", "Billing", {"billing"}, "contract", {"customer"}, "P10Y", 10),
-                      activity("support", "Support", {"support"}, "legitimate-interests",
-                               {"employee"}, "", 20),
-                      activity("analytics", "Analytics", {"analytics"}, "consent", {"customer"},
-                               "P13M", 30)};
+    Cfg.Activities = {
+        activity("billing", "Billing", {"billing"}, "contract", {"customer"}, "P10Y", 10),
+        activity("support", "Support", {"support"}, "legitimate-interests", {"employee"}, "", 20),
+        activity("analytics", "Analytics", {"analytics"}, "consent", {"customer"}, "P13M", 30)};
     Cfg.Recipients = {{"Mailchimp", RecipientRole::Processor, "DPA 2024", {".pdflow.yaml", 40, 5}}};
     M.Cfg = &Cfg;
     M.Tax = &Tax;
@@ -47,16 +46,23 @@ struct RegisterFixture {
                 AnnotationOrigin::SideAnnotation, {"src/Net.h", 4, 15}),
     };
     M.Flows = {
-        flow("e.email", {"src/Billing.cpp", 40, 5}, sink(SinkKind::ThirdParty, "Mail::send", "Mailchimp", "US", Safeguard::Scc), {"billing"}),
-        flow("e.email", {"src/Billing.cpp", 41, 5}, sink(SinkKind::Log, "spdlog::info"), {"billing"},
-             {TransformEffect::Redact},
+        flow("e.email", {"src/Billing.cpp", 40, 5},
+             sink(SinkKind::ThirdParty, "Mail::send", "Mailchimp", "US", Safeguard::Scc),
+             {"billing"}),
+        flow("e.email", {"src/Billing.cpp", 41, 5}, sink(SinkKind::Log, "spdlog::info"),
+             {"billing"}, {TransformEffect::Redact},
              FlowStep{{"src/Billing.cpp", 41, 20}, "redactd by 'shop::maskEmail'"}),
-        flow("e.ip", {"src/Billing.cpp", 50, 3}, sink(SinkKind::ThirdParty, "Stripe::charge", "Stripe", "US", Safeguard::Dpf), {"billing"}),
-        flow("e.health", {"src/Support.cpp", 20, 9}, sink(SinkKind::Storage, "sqlite3_bind_text"), {"support"},
-             {TransformEffect::Encrypt},
+        flow("e.ip", {"src/Billing.cpp", 50, 3},
+             sink(SinkKind::ThirdParty, "Stripe::charge", "Stripe", "US", Safeguard::Dpf),
+             {"billing"}),
+        flow("e.health", {"src/Support.cpp", 20, 9}, sink(SinkKind::Storage, "sqlite3_bind_text"),
+             {"support"}, {TransformEffect::Encrypt},
              FlowStep{{"src/Support.cpp", 19, 30}, "encryptd by 'shop::Cipher::encrypt'"}),
-        flow("e.health", {"src/Support.cpp", 25, 3}, sink(SinkKind::ThirdParty, "Sms::send", "TextBlast", "IN", Safeguard::None), {"support"}),
-        flow("e.geo", {"src/Analytics.cpp", 9, 3}, sink(SinkKind::ThirdParty, "Metricly::send", "Metricly", "DE"), {"analytics"},
+        flow("e.health", {"src/Support.cpp", 25, 3},
+             sink(SinkKind::ThirdParty, "Sms::send", "TextBlast", "IN", Safeguard::None),
+             {"support"}),
+        flow("e.geo", {"src/Analytics.cpp", 9, 3},
+             sink(SinkKind::ThirdParty, "Metricly::send", "Metricly", "DE"), {"analytics"},
              {TransformEffect::Anonymize},
              FlowStep{{"src/Analytics.cpp", 8, 12}, "anonymized by 'shop::coarsen'"}),
         flow("e.email", {"src/Debug.cpp", 5, 3}, sink(SinkKind::Export, "std::ofstream"), {}),

@@ -64,9 +64,10 @@ TEST_F(RegisterWritersTest, MarkdownSections) {
   EXPECT_TRUE(contains(Md, "**E-mail address**<br>`contact.email`<br>Civil status, identity, "
                            "identification data, images"));
   EXPECT_TRUE(contains(Md, "leaves `src/Billing.cpp:40:5`"));
-  EXPECT_TRUE(contains(Md, "| **TextBlast** | India (IN) | **no safeguard (no adequacy decision and "
-                           "no valid safeguard)** | Health data | declared `src/Customer.h:14:3`<br>"
-                           "leaves `src/Support.cpp:25:3` |"))
+  EXPECT_TRUE(contains(Md,
+                       "| **TextBlast** | India (IN) | **no safeguard (no adequacy decision and "
+                       "no valid safeguard)** | Health data | declared `src/Customer.h:14:3`<br>"
+                       "leaves `src/Support.cpp:25:3` |"))
       << Md;
   EXPECT_TRUE(contains(Md, "<a id=\"activity-billing\"></a>\n\n## Billing (billing)\n"));
   // The stars close against text, not a space, or a renderer shows them.
@@ -104,7 +105,8 @@ TEST_F(RegisterWritersTest, MarkdownProcessorRecord) {
   EXPECT_TRUE(contains(Md, "\n## Processing carried out on behalf of controllers (Art. 30(2))\n\n"
                            "### Shop SAS\n"));
   EXPECT_TRUE(contains(Md, "| **Categories of processing** | Support: Customer support |"));
-  EXPECT_TRUE(contains(Md, "| **Transfers outside the EEA** | TextBlast, India (IN): no safeguard |"));
+  EXPECT_TRUE(
+      contains(Md, "| **Transfers outside the EEA** | TextBlast, India (IN): no safeguard |"));
   EXPECT_TRUE(contains(Md, "| **Security measures** | TLS 1.3 everywhere<br>Encryption: "
                            "shop::Cipher::encrypt (Health data) |"));
   Cfg.Role = OrganisationRole::Controller;
@@ -155,7 +157,8 @@ TEST_F(RegisterWritersTest, HtmlLinksOnlyToTheWeb) {
 
 TEST_F(RegisterWritersTest, DataMapMarksSpecialDataAndUncoveredTransfers) {
   std::string Html = renderRegisterHtml(buildRegister(M), Tax, {});
-  EXPECT_TRUE(contains(Html, "<g class=\"node special\"><title>Health data\nspecial.health</title>"));
+  EXPECT_TRUE(
+      contains(Html, "<g class=\"node special\"><title>Health data\nspecial.health</title>"));
   EXPECT_TRUE(contains(Html, "<g class=\"node flagged\"><title>TextBlast\nIndia (IN)</title>"));
   EXPECT_TRUE(contains(Html, "<g class=\"node abroad\"><title>Mailchimp\nUnited States (US)"));
   EXPECT_TRUE(contains(Html, "<g class=\"node flagged\"><title>Unregistered processing</title>"));
@@ -222,7 +225,8 @@ TEST_F(RegisterWritersTest, CsvInFrench) {
 TEST_F(RegisterWritersTest, DotHasThreeColumnsAndMarks) {
   std::string Dot = renderRegisterDot(buildRegister(M), Tax, {});
   EXPECT_TRUE(contains(Dot, "digraph register {\n  rankdir=LR;\n"));
-  EXPECT_TRUE(contains(Dot, "subgraph cluster_categories {\n    label=\"Categories of personal data\";"));
+  EXPECT_TRUE(
+      contains(Dot, "subgraph cluster_categories {\n    label=\"Categories of personal data\";"));
   EXPECT_TRUE(contains(Dot, "subgraph cluster_activities {"));
   EXPECT_TRUE(contains(Dot, "subgraph cluster_recipients {"));
   EXPECT_TRUE(contains(Dot, "\"category:contact.email\" -> \"activity:billing\";"));

@@ -54,11 +54,21 @@ TEST_F(RegisterYamlTest, ProcessorRecordRoundTrips) {
 }
 
 TEST_F(RegisterYamlTest, AwkwardStringsReadBackExactly) {
-  const Lines Awkward = {"yes", "No", "null", "~", "10", "P3Y", "a: b", "#hash", "- dash",
-                         "[list]", "{map}", "quote \" and \\ back", "line\nbreak", " padded ",
-                         "tab\there", "é à ü", "it's", "shop::Customer::email_", "x, y",
-                         "<script>alert(1)</script>", "&amp;", "@at", "`tick`", "*star",
-                         "%percent", "!bang", "|pipe", ">fold", "\x01control"};
+  const Lines Awkward = {"yes",         "No",
+                         "null",        "~",
+                         "10",          "P3Y",
+                         "a: b",        "#hash",
+                         "- dash",      "[list]",
+                         "{map}",       "quote \" and \\ back",
+                         "line\nbreak", " padded ",
+                         "tab\there",   "é à ü",
+                         "it's",        "shop::Customer::email_",
+                         "x, y",        "<script>alert(1)</script>",
+                         "&amp;",       "@at",
+                         "`tick`",      "*star",
+                         "%percent",    "!bang",
+                         "|pipe",       ">fold",
+                         "\x01control"};
   Register R;
   R.Controller = {Awkward[0], Awkward[1]};
   R.SecurityMeasures = Awkward;
@@ -85,16 +95,15 @@ TEST_F(RegisterYamlTest, PlainWhereItReadsWell) {
   EXPECT_NE(Yaml.find("\npdflow_register: 1\n"), std::string::npos);
   EXPECT_NE(Yaml.find("  name: Acme SAS\n"), std::string::npos);
   EXPECT_NE(Yaml.find("    purposes: [billing]\n"), std::string::npos);
-  EXPECT_NE(Yaml.find("        - {kind: sink-call, at: src/Billing.cpp:40:5}\n"),
-            std::string::npos)
+  EXPECT_NE(Yaml.find("        - {kind: sink-call, at: src/Billing.cpp:40:5}\n"), std::string::npos)
       << Yaml;
   EXPECT_NE(Yaml.find("    legitimate_interest: null\n"), std::string::npos);
 }
 
 TEST_F(RegisterYamlTest, LinksAreWrittenWhenAsked) {
   RegisterRenderOptions O;
-  O.Links = SourceLinker("https://git.example/r/blob/{rev}/{path}#L{line}", "abc123", "/repo",
-                         "/repo");
+  O.Links =
+      SourceLinker("https://git.example/r/blob/{rev}/{path}#L{line}", "abc123", "/repo", "/repo");
   std::string Yaml = renderRegisterYaml(buildRegister(M), O);
   EXPECT_NE(Yaml.find("{kind: sink-call, at: src/Billing.cpp:40:5, url: "
                       "\"https://git.example/r/blob/abc123/src/Billing.cpp#L40\"}"),

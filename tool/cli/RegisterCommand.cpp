@@ -34,9 +34,12 @@ void relativizeMissing(Register &Reg, const std::string &Dir) {
 /// "file:line:col: warning: activity 'x': no legal basis (GDPR Art. 6(1))".
 void reportMissing(const Register &Reg, bool Color) {
   for (const MissingField &F : Reg.Missing)
-    llvm::errs() << formatDiagnostic({Severity::Warning, F.Where,
+    llvm::errs() << formatDiagnostic({Severity::Warning,
+                                      F.Where,
                                       describeMissing(F) + "; the register shows it as missing",
-                                      "", {}, {}},
+                                      "",
+                                      {},
+                                      {}},
                                      Color);
 }
 
@@ -157,8 +160,7 @@ public:
   bool commit() {
     for (auto &[Temp, Final] : Staged) {
       if (std::error_code EC = llvm::sys::fs::rename(Temp, Final)) {
-        llvm::errs() << "pdflow: error: cannot write '" << Final << "': " << EC.message()
-                     << "\n";
+        llvm::errs() << "pdflow: error: cannot write '" << Final << "': " << EC.message() << "\n";
         return false;
       }
       Temp.clear(); // renamed: nothing to remove

@@ -31,8 +31,7 @@ MapMark worst(MapMark A, MapMark B) {
 
 class DataMapBuilder {
 public:
-  DataMapBuilder(const Register &R, const Taxonomy &Tax, const Labels &L)
-      : R(R), Tax(Tax), L(L) {}
+  DataMapBuilder(const Register &R, const Taxonomy &Tax, const Labels &L) : R(R), Tax(Tax), L(L) {}
 
   DataMap build() {
     addCategories();
@@ -57,8 +56,7 @@ private:
     return Groups.size();
   }
 
-  size_t node(std::vector<MapNode> &Column, std::map<std::string, size_t> &Index,
-              MapNode N) {
+  size_t node(std::vector<MapNode> &Column, std::map<std::string, size_t> &Index, MapNode N) {
     auto [It, Inserted] = Index.emplace(N.Key, Column.size());
     if (Inserted)
       Column.push_back(std::move(N));
@@ -122,9 +120,9 @@ private:
   void addUnregistered() {
     if (R.Unregistered.empty())
       return;
-    size_t Act = node(Activities, ActivityIndex,
-                      {"activity:", MapColumn::Activities, L.text(Text::Unregistered), "",
-                       MapMark::Flagged});
+    size_t Act = node(
+        Activities, ActivityIndex,
+        {"activity:", MapColumn::Activities, L.text(Text::Unregistered), "", MapMark::Flagged});
     for (const UnregisteredFlow &F : R.Unregistered) {
       if (!F.Category.empty())
         Links.insert({{MapColumn::Categories, CategoryIndex.at("category:" + F.Category)},
@@ -214,9 +212,7 @@ constexpr int NodeHeight = 38;
 constexpr int RowPitch = 48;
 constexpr size_t LabelChars = 34; // what fits in ColumnWidth at 12px
 
-int columnX(MapColumn C) {
-  return Margin + static_cast<int>(C) * (ColumnWidth + ColumnGap);
-}
+int columnX(MapColumn C) { return Margin + static_cast<int>(C) * (ColumnWidth + ColumnGap); }
 
 const char *markClass(MapMark M) {
   switch (M) {
@@ -267,8 +263,8 @@ void svgNode(std::string &Out, const MapNode &N, int Y) {
          escapeXml(markup::truncate(N.Label, LabelChars)) + "</text>";
   if (!N.Detail.empty())
     Out += "<text class=\"detail\" x=\"" + std::to_string(X + 8) + "\" y=\"" +
-           std::to_string(Y + 31) + "\">" +
-           escapeXml(markup::truncate(N.Detail, LabelChars + 6)) + "</text>";
+           std::to_string(Y + 31) + "\">" + escapeXml(markup::truncate(N.Detail, LabelChars + 6)) +
+           "</text>";
   Out += "</g>\n";
 }
 
@@ -277,10 +273,10 @@ void svgEdge(std::string &Out, const DataMap &Map, const Layout &Lay, const MapE
   int X1 = columnX(From.Column) + ColumnWidth, Y1 = Lay.Y[E.From] + NodeHeight / 2;
   int X2 = columnX(To.Column), Y2 = Lay.Y[E.To] + NodeHeight / 2;
   int Mid = (X1 + X2) / 2;
-  Out += "<path class=\"edge " + std::string(markClass(E.Mark)) + "\" d=\"M" +
-         std::to_string(X1) + " " + std::to_string(Y1) + " C" + std::to_string(Mid) + " " +
-         std::to_string(Y1) + " " + std::to_string(Mid) + " " + std::to_string(Y2) + " " +
-         std::to_string(X2) + " " + std::to_string(Y2) + "\"/>\n";
+  Out += "<path class=\"edge " + std::string(markClass(E.Mark)) + "\" d=\"M" + std::to_string(X1) +
+         " " + std::to_string(Y1) + " C" + std::to_string(Mid) + " " + std::to_string(Y1) + " " +
+         std::to_string(Mid) + " " + std::to_string(Y2) + " " + std::to_string(X2) + " " +
+         std::to_string(Y2) + "\"/>\n";
 }
 
 } // namespace
@@ -294,8 +290,9 @@ std::string renderDataMapSvg(const DataMap &Map, const Labels &L) {
   int Width = 2 * Margin + 3 * ColumnWidth + 2 * ColumnGap;
   std::string W = std::to_string(Width), H = std::to_string(Lay.Height);
   std::string Out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"datamap\" role=\"img\" "
-                    "viewBox=\"0 0 " + W + " " + H + "\" width=\"" + W + "\" height=\"" + H +
-                    "\"><title>" + markup::escapeXml(L.text(Text::DataMap)) + "</title>\n";
+                    "viewBox=\"0 0 " +
+                    W + " " + H + "\" width=\"" + W + "\" height=\"" + H + "\"><title>" +
+                    markup::escapeXml(L.text(Text::DataMap)) + "</title>\n";
   const Text Headings[] = {Text::Categories, Text::Activities, Text::Recipients};
   for (MapColumn C : {MapColumn::Categories, MapColumn::Activities, MapColumn::Recipients})
     Out += "<text class=\"column\" x=\"" + std::to_string(columnX(C)) + "\" y=\"" +

@@ -17,11 +17,11 @@ namespace pdflow::doc {
 
 enum class Style {
   Text,
-  Code,     // a code location or identifier
-  Strong,   // a field name in a key-value table
-  Source,   // a provenance badge: "declared", "derived from code"
-  Alert,    // a flagged value: special data, a transfer with no safeguard
-  Missing,  // a required value the config leaves empty
+  Code,    // a code location or identifier
+  Strong,  // a field name in a key-value table
+  Source,  // a provenance badge: "declared", "derived from code"
+  Alert,   // a flagged value: special data, a transfer with no safeguard
+  Missing, // a required value the config leaves empty
 };
 
 struct Span {

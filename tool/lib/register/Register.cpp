@@ -11,10 +11,10 @@ namespace {
 
 template <typename E, size_t N> using NameTable = std::array<std::pair<E, const char *>, N>;
 
-constexpr NameTable<Provenance, 3> Provenances = {{{Provenance::Declared, "declared"},
-                                                   {Provenance::Derived, "derived"},
-                                                   {Provenance::DeclaredAndDerived,
-                                                    "declared+derived"}}};
+constexpr NameTable<Provenance, 3> Provenances = {
+    {{Provenance::Declared, "declared"},
+     {Provenance::Derived, "derived"},
+     {Provenance::DeclaredAndDerived, "declared+derived"}}};
 
 constexpr NameTable<Evidence::Kind, 4> EvidenceKinds = {
     {{Evidence::Kind::Declaration, "declaration"},

@@ -130,9 +130,8 @@ private:
   /// The element's own retention, else the activity's, else none.
   RetentionValue retentionOf(const DataElement &E) const {
     if (!E.Spec.Retention.empty())
-      return {E.Spec.Retention, E.Origin == AnnotationOrigin::SideAnnotation
-                                    ? Provenance::Declared
-                                    : Provenance::Derived};
+      return {E.Spec.Retention, E.Origin == AnnotationOrigin::SideAnnotation ? Provenance::Declared
+                                                                             : Provenance::Derived};
     return {A.Retention, Provenance::Declared};
   }
 
@@ -184,8 +183,7 @@ private:
     R.Proof.insert(Proof.begin(), Proof.end());
   }
 
-  void addTransfer(const Flow &F, const std::string &Category,
-                   const std::vector<Evidence> &Proof) {
+  void addTransfer(const Flow &F, const std::string &Category, const std::vector<Evidence> &Proof) {
     const SinkRef &S = F.Sink;
     if (!isTransfer(Tax, S.Country))
       return;
@@ -237,8 +235,8 @@ private:
     for (const std::string &S : Decl ? Decl->Subjects : std::vector<std::string>{}) {
       if (!Declared.insert(S).second)
         continue;
-      A.Subjects.push_back({S, DerivedSubjects.count(S) ? Provenance::DeclaredAndDerived
-                                                        : Provenance::Declared});
+      A.Subjects.push_back(
+          {S, DerivedSubjects.count(S) ? Provenance::DeclaredAndDerived : Provenance::Declared});
     }
     for (const std::string &S : DerivedSubjects)
       if (!Declared.count(S))
@@ -372,12 +370,16 @@ std::vector<UnregisteredFlow> unregisteredFlows(const Model &M) {
     if (!F.Activities.empty() || isAnonymized(F) || !E)
       continue;
     std::string Sink = F.Sink.Recipient.empty() ? F.Sink.Function : F.Sink.Recipient;
-    Seen.insert({E->QualifiedName, E->Spec.Category, F.Sink.Kind, Sink, E->Loc, F.SinkLoc,
-                 F.Function});
+    Seen.insert(
+        {E->QualifiedName, E->Spec.Category, F.Sink.Kind, Sink, E->Loc, F.SinkLoc, F.Function});
   }
   std::vector<UnregisteredFlow> Out;
   for (const auto &[Element, Category, Kind, Sink, DeclLoc, SinkLoc, Function] : Seen)
-    Out.push_back({Element, Category, Sink, Kind, Function,
+    Out.push_back({Element,
+                   Category,
+                   Sink,
+                   Kind,
+                   Function,
                    {{Evidence::Kind::Declaration, DeclLoc}, {Evidence::Kind::SinkCall, SinkLoc}}});
   return Out;
 }

@@ -137,11 +137,11 @@ private:
     heading(2, L.text(Text::Organisation), "organisation");
     Table T;
     auto Decl = Provenance::Declared;
-    T.Rows.push_back(field(Text::Role,
-                           {text(L.text(R.Role == OrganisationRole::Processor
-                                            ? Text::RoleProcessor
-                                            : Text::RoleController))},
-                           Decl));
+    T.Rows.push_back(
+        field(Text::Role,
+              {text(L.text(R.Role == OrganisationRole::Processor ? Text::RoleProcessor
+                                                                 : Text::RoleController))},
+              Decl));
     T.Rows.push_back(
         field(R.Role == OrganisationRole::Processor ? Text::Processor : Text::Controller,
               value(partyText(Party{R.Controller.Name, R.Controller.Contact}), true), Decl));
@@ -150,8 +150,8 @@ private:
     std::vector<std::string> Joint;
     for (const Party &P : R.JointControllers)
       Joint.push_back(partyText(P));
-    T.Rows.push_back(field(Text::JointControllers,
-                           Joint.empty() ? value("", false) : lines(Joint), Decl));
+    T.Rows.push_back(
+        field(Text::JointControllers, Joint.empty() ? value("", false) : lines(Joint), Decl));
     T.Rows.push_back(field(Text::SecurityMeasures,
                            R.SecurityMeasures.empty() ? value("", true) : lines(R.SecurityMeasures),
                            Decl));
@@ -161,7 +161,7 @@ private:
   void summary() {
     heading(2, L.text(Text::Activities), "activities");
     Table T;
-    T.Header = {L.text(Text::Ref), L.text(Text::ActivityName), L.text(Text::Purposes),
+    T.Header = {L.text(Text::Ref),        L.text(Text::ActivityName),  L.text(Text::Purposes),
                 L.text(Text::LegalBasis), L.text(Text::SensitiveData), L.text(Text::Transfers),
                 L.text(Text::Dpia)};
     for (const RegisterActivity &A : R.Activities) {
@@ -180,11 +180,13 @@ private:
       T.Rows.push_back({
           {Ref},
           value(A.Name, true),
-          value(llvm::join(mapLabels(A.Purposes, [&](const std::string &Id) { return L.purpose(Id); }),
-                           ", "),
+          value(llvm::join(
+                    mapLabels(A.Purposes, [&](const std::string &Id) { return L.purpose(Id); }),
+                    ", "),
                 true),
           value(A.LegalBasis.empty() ? "" : L.legalBasis(A.LegalBasis), true),
-          Sensitive.empty() ? Cell{text(L.text(Text::No))} : Cell{alert(llvm::join(Sensitive, ", "))},
+          Sensitive.empty() ? Cell{text(L.text(Text::No))}
+                            : Cell{alert(llvm::join(Sensitive, ", "))},
           TransferCell.empty() ? Cell{text(L.text(Text::NoneValue))} : TransferCell,
           {A.Dpia.LikelyRequired ? alert(L.text(Text::DpiaLikely))
                                  : text(L.text(Text::DpiaNotIndicated))},
@@ -198,14 +200,15 @@ private:
     heading(2, (A.Name.empty() ? A.Id : A.Name) + " (" + A.Id + ")");
     Table T;
     auto Decl = Provenance::Declared;
-    T.Rows.push_back(field(Text::Purposes,
-                           A.Purposes.empty()
-                               ? value("", true)
-                               : lines(mapLabels(A.Purposes,
-                                                 [&](const std::string &Id) { return L.purpose(Id); })),
-                           Decl));
+    T.Rows.push_back(field(
+        Text::Purposes,
+        A.Purposes.empty()
+            ? value("", true)
+            : lines(mapLabels(A.Purposes, [&](const std::string &Id) { return L.purpose(Id); })),
+        Decl));
     T.Rows.push_back(field(Text::LegalBasis,
-                           value(A.LegalBasis.empty() ? "" : L.legalBasis(A.LegalBasis), true), Decl));
+                           value(A.LegalBasis.empty() ? "" : L.legalBasis(A.LegalBasis), true),
+                           Decl));
     bool Sensitive = !sensitiveCategories(A, Tax).empty();
     T.Rows.push_back(field(
         Text::SpecialCondition,
@@ -247,8 +250,8 @@ private:
     for (const CategoryGroupView &G : groupCategories(A, Tax))
       for (const RegisterCategory *C : G.Categories) {
         bool Sensitive = Tax.isSpecial(C->Id) || Tax.isCriminal(C->Id);
-        Cell Name = {Sensitive ? alert(L.category(C->Id)) : strong(L.category(C->Id)),
-                     lineBreak(), code(C->Id), lineBreak(), text(L.group(G.Group))};
+        Cell Name = {Sensitive ? alert(L.category(C->Id)) : strong(L.category(C->Id)), lineBreak(),
+                     code(C->Id), lineBreak(), text(L.group(G.Group))};
         Cell Retention;
         for (const RetentionValue &V : C->Retention) {
           if (!Retention.empty())
@@ -290,7 +293,8 @@ private:
                            : missing(L.text(Text::RoleNotDeclared)));
         if (!Rec.Contract.empty()) {
           Type.push_back(lineBreak());
-          Type.push_back(text(L.text(Text::Contract) + std::string(L.text(Text::Colon)) + Rec.Contract));
+          Type.push_back(
+              text(L.text(Text::Contract) + std::string(L.text(Text::Colon)) + Rec.Contract));
         }
       }
       Cell Country;
@@ -300,12 +304,12 @@ private:
         Country.push_back(lineBreak());
         Country.push_back(text(L.safeguard(Rec.Guard)));
       }
-      T.Rows.push_back({Type,
-                        {strong(Rec.Name)},
-                        Country,
-                        lines(mapLabels(Rec.Categories,
-                                        [&](const std::string &Id) { return L.category(Id); })),
-                        evidence(Rec.Proof)});
+      T.Rows.push_back(
+          {Type,
+           {strong(Rec.Name)},
+           Country,
+           lines(mapLabels(Rec.Categories, [&](const std::string &Id) { return L.category(Id); })),
+           evidence(Rec.Proof)});
     }
     table(std::move(T));
   }
@@ -322,12 +326,12 @@ private:
     for (const RegisterTransfer &X : A.Transfers) {
       Span Basis = X.Covered ? text(L.transferBasis(X))
                              : alert(L.transferBasis(X) + " (" + L.text(Text::Flagged) + ")");
-      T.Rows.push_back({{strong(X.Recipient)},
-                        {text(L.country(X.Country))},
-                        {Basis},
-                        lines(mapLabels(X.Categories,
-                                        [&](const std::string &Id) { return L.category(Id); })),
-                        evidence(X.Proof)});
+      T.Rows.push_back(
+          {{strong(X.Recipient)},
+           {text(L.country(X.Country))},
+           {Basis},
+           lines(mapLabels(X.Categories, [&](const std::string &Id) { return L.category(Id); })),
+           evidence(X.Proof)});
     }
     table(std::move(T));
   }
@@ -344,11 +348,11 @@ private:
           By.push_back(lineBreak());
         By.push_back(code(F));
       }
-      T.Rows.push_back({{strong(L.effect(M.Effect)), lineBreak(), source(Provenance::Derived)},
-                        By,
-                        lines(mapLabels(M.Categories,
-                                        [&](const std::string &Id) { return L.category(Id); })),
-                        evidence(M.Proof)});
+      T.Rows.push_back(
+          {{strong(L.effect(M.Effect)), lineBreak(), source(Provenance::Derived)},
+           By,
+           lines(mapLabels(M.Categories, [&](const std::string &Id) { return L.category(Id); })),
+           evidence(M.Proof)});
     }
     paragraph({text(L.text(Text::MeasuresDeclared) + std::string(L.text(Text::Colon))),
                R.SecurityMeasures.empty() ? missing(L.text(Text::MissingValue))
@@ -356,7 +360,8 @@ private:
                text(" ("), Span{L.text(Text::Organisation), Style::Text, "#organisation"},
                text(")")});
     if (T.Rows.empty())
-      paragraph({text(L.text(Text::MeasuresInCode) + std::string(L.text(Text::Colon)) + L.text(Text::NoneValue))});
+      paragraph({text(L.text(Text::MeasuresInCode) + std::string(L.text(Text::Colon)) +
+                      L.text(Text::NoneValue))});
     else
       table(std::move(T));
   }
@@ -408,7 +413,8 @@ private:
       Table T;
       auto Decl = Provenance::Declared;
       T.Rows.push_back(field(Text::Contact, value(C.Controller.Contact, true), Decl));
-      T.Rows.push_back(field(Text::Representative, value(partyText(C.Representative), false), Decl));
+      T.Rows.push_back(
+          field(Text::Representative, value(partyText(C.Representative), false), Decl));
       T.Rows.push_back(field(Text::Dpo, value(partyText(C.Dpo), false), Decl));
       T.Rows.push_back(field(Text::ProcessingCategories, lines(V.Processing), Decl));
       T.Rows.push_back(field(Text::Transfers,

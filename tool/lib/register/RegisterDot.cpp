@@ -37,7 +37,8 @@ const char *nodeStyle(MapMark M) {
   case MapMark::Abroad:
     return ", color=\"#b26a00\", fillcolor=\"#fff4e0\", penwidth=2";
   case MapMark::Flagged:
-    return ", color=\"#b3261e\", fillcolor=\"#fdecea\", penwidth=3, style=\"rounded,filled,dashed\"";
+    return ", color=\"#b3261e\", fillcolor=\"#fdecea\", penwidth=3, "
+           "style=\"rounded,filled,dashed\"";
   }
   return "";
 }
@@ -72,13 +73,13 @@ std::string renderRegisterDot(const Register &R, const Taxonomy &Tax,
   const char *Names[] = {"categories", "activities", "recipients"};
   for (MapColumn C : {MapColumn::Categories, MapColumn::Activities, MapColumn::Recipients}) {
     int I = static_cast<int>(C);
-    Out += "  subgraph cluster_" + std::string(Names[I]) + " {\n    label=" +
-           quoted(L.text(Titles[I])) + ";\n    color=\"#d0d7de\";\n";
+    Out += "  subgraph cluster_" + std::string(Names[I]) +
+           " {\n    label=" + quoted(L.text(Titles[I])) + ";\n    color=\"#d0d7de\";\n";
     for (const MapNode &N : Map.Nodes)
       if (N.Column == C)
-        Out += "    " + quoted(N.Key) + " [label=" +
-               quoted(N.Label + (N.Detail.empty() ? "" : "\n" + N.Detail)) + nodeStyle(N.Mark) +
-               "];\n";
+        Out += "    " + quoted(N.Key) +
+               " [label=" + quoted(N.Label + (N.Detail.empty() ? "" : "\n" + N.Detail)) +
+               nodeStyle(N.Mark) + "];\n";
     Out += "  }\n";
   }
   for (const MapEdge &E : Map.Edges)

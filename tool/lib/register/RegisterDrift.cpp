@@ -124,15 +124,15 @@ private:
       Line += " processes " + joined(Categories);
     say(Line);
     for (const RegisterRecipient &R : A.Recipients)
-      say("activity " + quoted(A.Id) + ": recipient " + quoted(R.Name) + " " +
-          recipientPhrase(R) + " receives " + joined(R.Categories) +
-          where(R.Proof, Evidence::Kind::SinkCall));
+      say("activity " + quoted(A.Id) + ": recipient " + quoted(R.Name) + " " + recipientPhrase(R) +
+          " receives " + joined(R.Categories) + where(R.Proof, Evidence::Kind::SinkCall));
   }
 
   void activity(const RegisterActivity &Old, const RegisterActivity &New) {
     std::string P = "activity " + quoted(New.Id) + ": ";
     if (Old.Declared != New.Declared)
-      say(P + (New.Declared ? "now declared in .pdflow.yaml" : "no longer declared in .pdflow.yaml"));
+      say(P +
+          (New.Declared ? "now declared in .pdflow.yaml" : "no longer declared in .pdflow.yaml"));
     field(P, "name", Old.Name, New.Name);
     list(P, "purpose", Old.Purposes, New.Purposes);
     field(P, "legal basis", Old.LegalBasis, New.LegalBasis);
@@ -191,8 +191,7 @@ private:
     return nullptr;
   }
 
-  void recipients(const std::string &P, const RegisterActivity &Old,
-                  const RegisterActivity &New) {
+  void recipients(const std::string &P, const RegisterActivity &Old, const RegisterActivity &New) {
     for (const RegisterRecipient &R : Old.Recipients)
       if (!findRecipient(New, R))
         say(P + "recipient " + quoted(R.Name) + " " + recipientPhrase(R) + " removed");

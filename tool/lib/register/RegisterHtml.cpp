@@ -137,15 +137,17 @@ std::string renderRegisterHtml(const Register &R, const Taxonomy &Tax,
                                const RegisterRenderOptions &O) {
   Labels L(Tax, O.Lang);
   Document D = registerDocument(R, Tax, L, O.Links);
-  std::string Out = "<!DOCTYPE html>\n<html lang=\"" + D.Lang + "\">\n<head>\n"
-                    "<meta charset=\"utf-8\">\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                    "style-src 'unsafe-inline'; img-src data:\">\n"
-                    "<meta name=\"generator\" content=\"pdflow register\">\n"
-                    "<title>" +
-                    escapeXml(D.Title + (R.Controller.Name.empty() ? "" : " - " + R.Controller.Name)) +
-                    "</title>\n<style>" + Css + "</style>\n</head>\n<body>\n<main>\n";
+  std::string Out =
+      "<!DOCTYPE html>\n<html lang=\"" + D.Lang +
+      "\">\n<head>\n"
+      "<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'; img-src data:\">\n"
+      "<meta name=\"generator\" content=\"pdflow register\">\n"
+      "<title>" +
+      escapeXml(D.Title + (R.Controller.Name.empty() ? "" : " - " + R.Controller.Name)) +
+      "</title>\n<style>" + Css + "</style>\n</head>\n<body>\n<main>\n";
   for (const Block &B : D.Blocks) {
     switch (B.K) {
     case Block::Kind::Heading: {

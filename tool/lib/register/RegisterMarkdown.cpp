@@ -30,8 +30,7 @@ std::string linkTarget(const std::string &Url) {
 /// Open + Text + Close, with Text's edge spaces outside the markers: an
 /// emphasis marker next to a space does not close ("**Activity x: **" shows
 /// its stars; CommonMark's flanking rule).
-std::string emphasize(const std::string &Open, const std::string &Text,
-                      const std::string &Close) {
+std::string emphasize(const std::string &Open, const std::string &Text, const std::string &Close) {
   size_t First = Text.find_first_not_of(' ');
   if (First == std::string::npos)
     return Text;
@@ -85,8 +84,8 @@ std::string row(const std::vector<std::string> &Cells) {
 }
 
 std::string table(const Table &T) {
-  size_t Columns = T.Header.empty() ? (T.Rows.empty() ? 0 : T.Rows.front().size())
-                                    : T.Header.size();
+  size_t Columns =
+      T.Header.empty() ? (T.Rows.empty() ? 0 : T.Rows.front().size()) : T.Header.size();
   std::vector<std::string> Header, Rule(Columns, "---");
   for (size_t I = 0; I < Columns; ++I)
     Header.push_back(I < T.Header.size() ? markup::escapeMarkdown(T.Header[I]) : "");

@@ -133,7 +133,8 @@ private:
   }
 
   void summary() {
-    lxw_worksheet *Sheet = workbook_add_worksheet(Book, sheetName(L.text(Text::Summary), Used).c_str());
+    lxw_worksheet *Sheet =
+        workbook_add_worksheet(Book, sheetName(L.text(Text::Summary), Used).c_str());
     SummaryTable T = summaryTable(R, Tax, L);
     for (size_t C = 0; C < T.Header.size(); ++C)
       put(Sheet, 0, static_cast<lxw_col_t>(C), T.Header[C], Header);
@@ -184,7 +185,9 @@ private:
     worksheet_fit_to_pages(Sheet, 1, 0);
     Row = 0;
     put(Sheet, Row++, 0,
-        L.text(Text::ActivitySheet) + std::string(L.text(Text::Colon)) + (A.Name.empty() ? A.Id : A.Name), Title);
+        L.text(Text::ActivitySheet) + std::string(L.text(Text::Colon)) +
+            (A.Name.empty() ? A.Id : A.Name),
+        Title);
     put(Sheet, Row++, 0, L.text(Text::Legend), nullptr);
     description(A);
     actors();
@@ -231,14 +234,13 @@ private:
       line({L.text(Text::Purposes), L.text(Text::MissingValue), Declared}, true);
     for (const std::string &P : A.Purposes)
       line({L.text(Text::Purposes), L.purpose(P), Declared});
-    line({L.text(Text::LegalBasis), orMissing(A.LegalBasis.empty() ? "" : L.legalBasis(A.LegalBasis)),
-          Declared},
+    line({L.text(Text::LegalBasis),
+          orMissing(A.LegalBasis.empty() ? "" : L.legalBasis(A.LegalBasis)), Declared},
          A.LegalBasis.empty());
     bool Sensitive = !sensitiveCategories(A, Tax).empty();
     line({L.text(Text::SpecialCondition),
-          A.SpecialCondition.empty()
-              ? L.text(Sensitive ? Text::MissingValue : Text::NoneValue)
-              : L.specialCondition(A.SpecialCondition),
+          A.SpecialCondition.empty() ? L.text(Sensitive ? Text::MissingValue : Text::NoneValue)
+                                     : L.specialCondition(A.SpecialCondition),
           Declared},
          Sensitive && A.SpecialCondition.empty());
     if (A.LegalBasis == "legitimate-interests" || !A.LegitimateInterest.empty())
@@ -261,8 +263,8 @@ private:
   }
 
   void categories(const RegisterActivity &A) {
-    heading(Text::Categories, {L.text(Text::Description), L.text(Text::Retention),
-                               L.text(Text::Evidence)});
+    heading(Text::Categories,
+            {L.text(Text::Description), L.text(Text::Retention), L.text(Text::Evidence)});
     bool Any = false;
     for (const CategoryGroupView &G : groupCategories(A, Tax)) {
       if (G.Group == "sensitive" || G.Group == "criminal")
@@ -278,8 +280,8 @@ private:
   }
 
   void sensitive(const RegisterActivity &A) {
-    heading(Text::SensitiveData, {L.text(Text::Description), L.text(Text::Retention),
-                                  L.text(Text::Evidence)});
+    heading(Text::SensitiveData,
+            {L.text(Text::Description), L.text(Text::Retention), L.text(Text::Evidence)});
     std::vector<const RegisterCategory *> Cats = sensitiveCategories(A, Tax);
     if (Cats.empty())
       line({L.text(Text::No)});
@@ -298,8 +300,8 @@ private:
   }
 
   void recipients(const RegisterActivity &A) {
-    heading(Text::Recipients, {L.text(Text::RecipientType), L.text(Text::Receives),
-                               L.text(Text::Evidence)});
+    heading(Text::Recipients,
+            {L.text(Text::RecipientType), L.text(Text::Receives), L.text(Text::Evidence)});
     if (A.Recipients.empty())
       line({L.text(Text::NoneValue)});
     for (const RegisterRecipient &Rec : A.Recipients) {
@@ -311,8 +313,8 @@ private:
   }
 
   void measures(const RegisterActivity &A) {
-    heading(Text::SecurityMeasures, {L.text(Text::Type), L.text(Text::Details),
-                                     L.text(Text::Evidence)});
+    heading(Text::SecurityMeasures,
+            {L.text(Text::Type), L.text(Text::Details), L.text(Text::Evidence)});
     if (R.SecurityMeasures.empty() && A.Measures.empty())
       line({L.text(Text::SecurityMeasures), L.text(Text::MissingValue)}, true);
     for (const std::string &M : R.SecurityMeasures)
@@ -324,16 +326,15 @@ private:
   }
 
   void transfers(const RegisterActivity &A) {
-    heading(Text::Transfers, {L.text(Text::Country), L.text(Text::Safeguards),
-                              L.text(Text::Evidence)});
+    heading(Text::Transfers,
+            {L.text(Text::Country), L.text(Text::Safeguards), L.text(Text::Evidence)});
     if (A.Transfers.empty())
       line({L.text(Text::NoneValue)});
     for (const RegisterTransfer &T : A.Transfers) {
       std::string Basis = L.transferBasis(T);
       if (!T.Covered)
         Basis += " (" + std::string(L.text(Text::Flagged)) + ")";
-      line({T.Recipient, L.country(T.Country), Basis, locations(T.Proof, L, O.Links)},
-           !T.Covered);
+      line({T.Recipient, L.country(T.Country), Basis, locations(T.Proof, L, O.Links)}, !T.Covered);
     }
   }
 
@@ -379,9 +380,9 @@ private:
     if (R.Role != OrganisationRole::Processor)
       return;
     Sheet = workbook_add_worksheet(Book, sheetName("Art. 30(2)", Used).c_str());
-    const Text Columns[] = {Text::Controller,           Text::Contact,   Text::Representative,
-                            Text::Dpo,                  Text::ProcessingCategories,
-                            Text::Transfers,            Text::SecurityMeasures};
+    const Text Columns[] = {
+        Text::Controller,           Text::Contact,   Text::Representative,  Text::Dpo,
+        Text::ProcessingCategories, Text::Transfers, Text::SecurityMeasures};
     for (size_t C = 0; C < 7; ++C) {
       put(Sheet, 0, static_cast<lxw_col_t>(C), L.text(Columns[C]), Header);
       worksheet_set_column(Sheet, static_cast<lxw_col_t>(C), static_cast<lxw_col_t>(C), 36,
@@ -390,10 +391,10 @@ private:
     lxw_row_t Line = 1;
     for (const ProcessorRecordView &V : processorRecord(R, L)) {
       const RegisterClientController &C = *V.Controller;
-      const std::string Cells[] = {C.Controller.Name,       C.Controller.Contact,
-                                   partyText(C.Representative), partyText(C.Dpo),
-                                   lines(V.Processing),     lines(V.Transfers),
-                                   lines(V.Measures)};
+      const std::string Cells[] = {
+          C.Controller.Name, C.Controller.Contact, partyText(C.Representative),
+          partyText(C.Dpo),  lines(V.Processing),  lines(V.Transfers),
+          lines(V.Measures)};
       for (size_t Col = 0; Col < 7; ++Col)
         put(Sheet, Line, static_cast<lxw_col_t>(Col), Cells[Col], Wrap);
       ++Line;

@@ -81,8 +81,8 @@ private:
   void evidence(unsigned Indent, const std::vector<Evidence> &Proof) {
     line(Indent, "evidence:" + std::string(Proof.empty() ? " []" : ""));
     for (const Evidence &E : Proof) {
-      std::string Item = "- {kind: " + std::string(evidenceKindName(E.What)) +
-                         ", at: " + location(E.Loc, true);
+      std::string Item =
+          "- {kind: " + std::string(evidenceKindName(E.What)) + ", at: " + location(E.Loc, true);
       if (O.Links)
         if (std::string Url = O.Links->url(E.Loc); !Url.empty())
           Item += ", url: " + scalar(Url, true);
@@ -104,8 +104,8 @@ private:
       line(6, "- {id: " + scalar(S.Id, true) + ", source: " + provenanceName(S.Source) + "}");
     line(4, "entry_points:" + std::string(A.EntryPoints.empty() ? " []" : ""));
     for (const Evidence &E : A.EntryPoints)
-      line(6, "- {kind: " + std::string(evidenceKindName(E.What)) + ", at: " +
-                  location(E.Loc, true) + "}");
+      line(6, "- {kind: " + std::string(evidenceKindName(E.What)) +
+                  ", at: " + location(E.Loc, true) + "}");
     line(4, "categories:" + std::string(A.Categories.empty() ? " []" : ""));
     for (const RegisterCategory &C : A.Categories)
       category(C);
@@ -122,8 +122,8 @@ private:
     line(6, std::string("likely_required: ") + (A.Dpia.LikelyRequired ? "true" : "false"));
     line(6, "reasons:" + std::string(A.Dpia.Reasons.empty() ? " []" : ""));
     for (const DpiaReason &D : A.Dpia.Reasons)
-      line(8, "- {criterion: " + scalar(D.Criterion, true) + ", details: " +
-                  flowList(D.Details) + "}");
+      line(8, "- {criterion: " + scalar(D.Criterion, true) + ", details: " + flowList(D.Details) +
+                  "}");
   }
 
   void category(const RegisterCategory &C) {

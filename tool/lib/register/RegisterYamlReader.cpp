@@ -116,8 +116,8 @@ private:
   }
 
   Provenance provenance(MapReader &R, const std::string &Key) {
-    return parsed<Provenance>(R, Key, parseProvenance,
-                              {"declared", "derived", "declared+derived"}, Provenance::Declared);
+    return parsed<Provenance>(R, Key, parseProvenance, {"declared", "derived", "declared+derived"},
+                              Provenance::Declared);
   }
 
   std::optional<Party> party(const YAML::Node &N, const std::string &What) {
@@ -219,9 +219,9 @@ private:
   }
 
   RegisterTransfer transfer(const YAML::Node &N) {
-    MapReader R(File, N, "transfer",
-                {"recipient", "country", "safeguard", "adequacy", "covered", "categories",
-                 "evidence"});
+    MapReader R(
+        File, N, "transfer",
+        {"recipient", "country", "safeguard", "adequacy", "covered", "categories", "evidence"});
     RegisterTransfer T;
     T.Recipient = text(R, "recipient");
     T.Country = text(R, "country");

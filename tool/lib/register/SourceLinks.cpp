@@ -7,7 +7,6 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 
-
 namespace pdflow {
 
 namespace {

@@ -127,8 +127,7 @@ std::string join(const std::vector<std::string> &Items) { return llvm::join(Item
 
 std::vector<std::string> row(const Register &R, const RegisterActivity &A, const Taxonomy &Tax,
                              const Labels &L) {
-  std::vector<std::string> Categories, Sensitive, Retention, Subjects, Measures, Transfers,
-      Missing;
+  std::vector<std::string> Categories, Sensitive, Retention, Subjects, Measures, Transfers, Missing;
   for (const CategoryGroupView &G : groupCategories(A, Tax)) {
     std::vector<std::string> Names;
     for (const RegisterCategory *C : G.Categories)
@@ -168,8 +167,8 @@ std::vector<std::string> row(const Register &R, const RegisterActivity &A, const
       Or(A.LegalBasis.empty() ? "" : L.legalBasis(A.LegalBasis), Text::MissingValue),
       Or(A.SpecialCondition.empty() ? "" : L.specialCondition(A.SpecialCondition),
          Sensitive.empty() ? Text::NoneValue : Text::MissingValue),
-      Or(A.LegitimateInterest, A.LegalBasis == "legitimate-interests" ? Text::MissingValue
-                                                                       : Text::NoneValue),
+      Or(A.LegitimateInterest,
+         A.LegalBasis == "legitimate-interests" ? Text::MissingValue : Text::NoneValue),
       Or(join(Categories), Text::NoneValue),
       Sensitive.empty() ? std::string(L.text(Text::No)) : join(Sensitive),
       Or(join(Retention), A.Retention.empty() ? Text::MissingValue : Text::NoneValue),

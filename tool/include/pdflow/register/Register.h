@@ -55,7 +55,7 @@ struct RegisterCategory {
   /// Some of it reaches storage or an export (not anonymised): it is kept,
   /// so a missing retention is a missing field.
   bool Stored = false;
-  std::vector<Evidence> Proof;        // declarations and sink calls
+  std::vector<Evidence> Proof; // declarations and sink calls
   bool operator==(const RegisterCategory &) const = default;
 };
 
@@ -74,9 +74,9 @@ struct RegisterRecipient {
   Provenance ClassSource = Provenance::Derived;
   std::string Country; // ISO code; empty: not declared
   Safeguard Guard = Safeguard::Unspecified;
-  std::string Contract; // declared under `recipients:` (Art. 28(3) contract)
+  std::string Contract;                // declared under `recipients:` (Art. 28(3) contract)
   std::vector<std::string> Categories; // what it receives, sorted
-  std::vector<Evidence> Proof;      // the sink calls
+  std::vector<Evidence> Proof;         // the sink calls
   bool operator==(const RegisterRecipient &) const = default;
 };
 
@@ -85,8 +85,8 @@ struct RegisterTransfer {
   std::string Recipient;
   std::string Country;
   Safeguard Guard = Safeguard::Unspecified; // as declared on the sink
-  bool Adequacy = false; // an adequacy decision (Art. 45) covers it
-  bool Covered = false;  // adequacy, or a safeguard valid for that country
+  bool Adequacy = false;                    // an adequacy decision (Art. 45) covers it
+  bool Covered = false;                     // adequacy, or a safeguard valid for that country
   std::vector<std::string> Categories;
   std::vector<Evidence> Proof;
   bool operator==(const RegisterTransfer &) const = default;
@@ -98,7 +98,7 @@ struct RegisterMeasure {
   TransformEffect Effect = TransformEffect::Encrypt;
   std::vector<std::string> Functions;  // the transforms, e.g. FieldCipher::encrypt
   std::vector<std::string> Categories; // the data it protects
-  std::vector<Evidence> Proof;      // where it is applied
+  std::vector<Evidence> Proof;         // where it is applied
   bool operator==(const RegisterMeasure &) const = default;
 };
 
@@ -138,7 +138,7 @@ struct RegisterActivity {
   std::string Retention;
   std::vector<RegisterSubject> Subjects;
   std::vector<Evidence> EntryPoints;
-  std::vector<RegisterCategory> Categories; // in group order, then by id
+  std::vector<RegisterCategory> Categories;  // in group order, then by id
   std::vector<RegisterRecipient> Recipients; // by class, then name, then kind
   std::vector<RegisterTransfer> Transfers;   // by recipient, then country
   std::vector<RegisterMeasure> Measures;     // by effect
