@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # pdflow register on bad input: options, --check files, outputs that cannot
 # be written, an incomplete analysis. Each case names its place, exits with
-# the documented code, and leaves no half-written file.
+# the documented code, and leaves no half-written file. With them, what the
+# options do: several -o, --source-url, -j, the processor's record, --facts.
 # Usage: bad-inputs.sh PDFLOW ANNOTATIONS_INCLUDE
 set -uo pipefail
 PDFLOW=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -151,6 +152,30 @@ make_db "$WORK/p" "$WORK/p/bill.cpp" "$WORK/p/broken.cpp"
 expect "incomplete analysis" 3 "register not written: the analysis is incomplete" \
   -- "$PDFLOW" register -p . -o r4.yaml
 [ -e r4.yaml ] && { echo "FAIL r4.yaml written by an incomplete analysis"; FAILED=1; }
+
+# From sharded facts (pdflow facts --shard K/N): the same bytes as from -p;
+# a shard left out is an incomplete analysis, and writes nothing.
+cat >"$WORK/p/ship.cpp" <<'CPP'
+#include <pdflow/annotations.h>
+#include <string>
+struct PDFLOW_SUBJECT(customer) Address { PDFLOW_DATA(contact.postal_address) std::string street; };
+PDFLOW_SINK(third-party, recipient = "Parcelo", country = FR) void label(const std::string &s);
+PDFLOW_ACTIVITY(billing) void ship(const Address &a) { label(a.street); }
+CPP
+make_db "$WORK/p" "$WORK/p/bill.cpp" "$WORK/p/ship.cpp"
+"$PDFLOW" register -p . -o single.yaml -o single.md 2>/dev/null
+for k in 1 2; do "$PDFLOW" facts -p . --shard "$k/2" -o "shard$k" 2>/dev/null; done
+[ "$(ls shard1 shard2 | grep -c '\.facts\.json$')" = 2 ] ||
+  { echo "FAIL facts --shard did not write one file per TU"; FAILED=1; }
+expect "register --facts" 0 "" -- "$PDFLOW" register --facts shard2 shard1 -o merged.yaml -o merged.md
+cmp -s single.yaml merged.yaml && cmp -s single.md merged.md && grep -q "Parcelo" merged.yaml &&
+  echo "ok   register --facts: the same bytes as register -p" ||
+  { echo "FAIL register --facts differs from register -p"; diff single.yaml merged.yaml | head; FAILED=1; }
+mkdir partial && cp "$(find shard1 shard2 -name "*.facts.json" | sort | head -1)" partial/
+expect "register --facts, a shard missing" 3 "register not written: the analysis is incomplete" \
+  -- "$PDFLOW" register --facts partial -o part.yaml
+[ -e part.yaml ] && { echo "FAIL part.yaml written from a missing shard"; FAILED=1; }
+make_db "$WORK/p" "$WORK/p/bill.cpp"
 
 # A file whose analysis crashes, or goes past --tu-timeout, makes the
 # analysis incomplete too: named, exit 3, no register.

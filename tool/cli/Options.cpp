@@ -233,7 +233,8 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     Out.FactsDirs.insert(Out.FactsDirs.end(), Out.Files.begin(), Out.Files.end());
     Out.Files.clear();
     if (Out.Command == "facts") {
-      Error = "'--facts' reads facts for 'scan' and 'inventory'; 'facts' writes them with -o DIR";
+      Error = "'--facts' reads facts for 'scan', 'inventory' and 'register'; 'facts' writes them "
+              "with -o DIR";
       return false;
     }
     if (!Out.BuildDir.empty()) {

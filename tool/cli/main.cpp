@@ -75,8 +75,9 @@ OPTIONS
                   format follows F's extension when --format is not given,
                   and -o may be repeated (-o r.yaml -o r.html -o r.xlsx) to
                   write several formats from one analysis.
-  --facts DIR     scan, inventory: read the facts written by 'pdflow facts'
-                  instead of parsing (repeat it, or list more directories).
+  --facts DIR     scan, inventory, register: read the facts written by
+                  'pdflow facts' instead of parsing (repeat it, or list more
+                  directories).
   --shard K/N     facts: only the K-th of N shares of the database's files, by
                   a stable hash of their paths relative to BUILD_DIR.
   -j N            Parse N files at a time (default: the number of cores).
