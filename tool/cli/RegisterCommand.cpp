@@ -33,14 +33,13 @@ void relativizeMissing(Register &Reg, const std::string &Dir) {
 
 /// "file:line:col: warning: activity 'x': no legal basis (GDPR Art. 6(1))".
 void reportMissing(const Register &Reg, bool Color) {
-  for (const MissingField &F : Reg.Missing)
-    llvm::errs() << formatDiagnostic({Severity::Warning,
-                                      F.Where,
-                                      describeMissing(F) + "; the register shows it as missing",
-                                      "",
-                                      {},
-                                      {}},
-                                     Color);
+  for (const MissingField &F : Reg.Missing) {
+    Diagnostic D;
+    D.Sev = Severity::Warning;
+    D.Loc = F.Where;
+    D.Message = describeMissing(F) + "; the register shows it as missing";
+    llvm::errs() << formatDiagnostic(D, Color);
+  }
 }
 
 /// The directory whose git work tree holds the sources: that of the first
