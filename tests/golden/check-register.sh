@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Golden test: `pdflow register` on examples/shop in every format, compared
 # with tests/golden/shop/register.*; then `--check` against the committed
-# YAML register must pass. The XLSX is compared by its XML parts (unzip),
+# YAML register must pass, and docs/register.md must document every key. The XLSX is compared by its XML parts (unzip),
 # each checked well-formed (xmllint).
 #
 # PDFLOW_UPDATE_GOLDEN=1 (or tests/golden/update-register.sh) rewrites the
@@ -71,6 +71,30 @@ if command -v dot >/dev/null; then
   dot -Tsvg "$OUT/register.dot" -o "$OUT/register.svg" 2>"$OUT/dot.log" ||
     { echo "FAIL register.dot: Graphviz cannot read it:"; cat "$OUT/dot.log"; FAILED=1; }
 fi
+
+# docs/register.md documents the schema: every key the register writes is
+# in its YAML example, as a key or in a comment's {key, ...} list.
+python3 - "$SRC/docs/register.md" "$OUT/register.yaml" <<'PY' || FAILED=1
+import re, sys
+doc = open(sys.argv[1], encoding='utf-8').read()
+block = re.search(r'## The YAML schema\n.*?```yaml\n(.*?)```', doc, re.S)
+if not block:
+    sys.exit('FAIL docs/register.md has no YAML schema block')
+def keys(text, with_comments):
+    found = set()
+    for line in text.splitlines():
+        code, _, comment = line.partition('#')
+        found.update(re.findall(r'(?:^\s*(?:- )?|[{,]\s*)([a-z_]+):(?=\s|$)', code))
+        if with_comments:
+            for group in re.findall(r'\{([a-z_, ]+)\}', comment):
+                found.update(k.strip() for k in group.split(','))
+    return found
+undocumented = keys(open(sys.argv[2], encoding='utf-8').read(), False) - keys(block.group(1), True)
+if undocumented:
+    sys.exit('FAIL keys of register.yaml missing from the schema in docs/register.md: ' +
+             ', '.join(sorted(undocumented)))
+print('ok   docs/register.md documents every key of register.yaml')
+PY
 
 files=(register.yaml register.md register.fr.md register.html register.csv register.dot
        register.stderr)
