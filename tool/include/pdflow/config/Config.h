@@ -37,6 +37,43 @@ struct ActivityDecl {
   std::string Retention; // ISO 8601 duration or free text
   std::vector<std::string> EntryPoints; // qualified-name globs
   SourceLoc Loc;
+  /// The interest pursued when LegalBasis is legitimate-interests (Art.
+  /// 6(1)(f)); what the ICO's template asks next to the basis.
+  std::string LegitimateInterest;
+};
+
+/// `role:` whether the organisation keeps its register as a controller (Art.
+/// 30(1)) or also as a processor acting for other controllers (Art. 30(2)).
+enum class OrganisationRole { Controller, Processor };
+const char *organisationRoleName(OrganisationRole R); // "controller", "processor"
+std::optional<OrganisationRole> parseOrganisationRole(const std::string &Text);
+std::vector<std::string> organisationRoleNames();
+
+/// `controllers:` with `role: processor`: a controller on whose behalf the
+/// organisation processes data (Art. 30(2)(a)).
+struct ClientController {
+  std::string Name;
+  std::string Contact;
+  std::optional<Party> Representative;
+  std::optional<Party> Dpo;
+  /// Activity ids carried out for this controller; empty: every activity.
+  std::vector<std::string> Activities;
+  SourceLoc Loc;
+};
+
+/// `recipients:` what the code cannot say about a recipient named by a sink:
+/// whether it processes the data on the controller's behalf (a processor,
+/// Art. 28) or receives it for its own purposes (a third party).
+enum class RecipientRole { Processor, ThirdParty };
+const char *recipientRoleName(RecipientRole R); // "processor", "third-party"
+std::optional<RecipientRole> parseRecipientRole(const std::string &Text);
+std::vector<std::string> recipientRoleNames();
+
+struct RecipientDecl {
+  std::string Name; // as the sinks' `recipient` spells it
+  RecipientRole Role = RecipientRole::ThirdParty;
+  std::string Contract; // where the Art. 28 contract is (ICO template column)
+  SourceLoc Loc;
 };
 
 /// What a data annotation says, in code or in a side annotation.
@@ -150,6 +187,9 @@ struct Config {
   std::string Path; // empty when no config file was found
   int Version = 1;
   Controller Ctrl;
+  OrganisationRole Role = OrganisationRole::Controller;
+  std::vector<ClientController> Controllers; // role: processor
+  std::vector<RecipientDecl> Recipients;
   std::vector<std::string> SecurityMeasures;
   TaxonomyExtension TaxonomyExt;
   std::vector<ActivityDecl> Activities;
