@@ -47,12 +47,25 @@ std::vector<DiagNote> flowNotes(const Flow &F, const Model &M) {
   const DataElement *E = M.element(F.ElementId);
   if (!E)
     return Notes;
-  if (E->Loc.valid())
+  if (E->Loc.valid() && E->Origin == AnnotationOrigin::Inferred)
+    Notes.push_back({E->Loc, "'" + E->QualifiedName + "' inferred as " + E->Spec.Category +
+                                 " (" + E->Inferred.Reason + ", confidence " +
+                                 std::to_string(E->Inferred.Confidence) +
+                                 "); annotate it with PDFLOW_DATA(" + E->Spec.Category +
+                                 ") to confirm"});
+  else if (E->Loc.valid())
     Notes.push_back({E->Loc, "'" + E->QualifiedName + "' declared here as " + E->Spec.Category});
   if (E->Origin == AnnotationOrigin::SideAnnotation && E->AnnotationLoc.valid())
     Notes.push_back({E->AnnotationLoc, "'" + E->QualifiedName + "' is declared " +
                                            E->Spec.Category + " by this side annotation"});
   return Notes;
+}
+
+std::vector<FixIt> flowFixIts(const Flow &F, const Model &M) {
+  const DataElement *E = M.element(F.ElementId);
+  if (!E || E->Origin != AnnotationOrigin::Inferred || !E->Inferred.InsertLoc.valid())
+    return {};
+  return {{E->Inferred.InsertLoc, 0, "PDFLOW_DATA(" + E->Spec.Category + ") "}};
 }
 
 } // namespace pdflow

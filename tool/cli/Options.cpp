@@ -10,7 +10,7 @@ namespace pdflow {
 
 namespace {
 
-const std::vector<std::string> Commands = {"inventory", "scan", "facts", "rules"};
+const std::vector<std::string> Commands = {"inventory", "scan", "suggest", "facts", "rules"};
 
 /// "K/N" with 1 <= K <= N.
 bool parseShard(const std::string &V, unsigned &Index, unsigned &Count) {
@@ -26,6 +26,21 @@ bool parseShard(const std::string &V, unsigned &Index, unsigned &Count) {
   Index = K - 1;
   Count = N;
   return true;
+}
+
+/// The --format values each command accepts, the first being its default.
+std::vector<std::string> formatsOf(const std::string &Command) {
+  if (Command == "suggest")
+    return {"text", "yaml", "fixes"};
+  return {"text", "json"};
+}
+
+/// "a, b or c".
+std::string orList(const std::vector<std::string> &Items) {
+  std::string Out;
+  for (size_t I = 0; I < Items.size(); ++I)
+    Out += (I == 0 ? "" : I + 1 == Items.size() ? " or " : ", ") + Items[I];
+  return Out;
 }
 
 bool takeValue(const std::vector<std::string> &Args, size_t &I, const std::string &Flag,
@@ -58,7 +73,7 @@ bool is(const std::string &Arg, const std::string &Flag) {
 
 bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::string &Error) {
   if (Args.empty()) {
-    Error = "no command; expected one of inventory, scan, facts, rules";
+    Error = "no command; expected one of inventory, scan, suggest, facts, rules";
     return false;
   }
   Out.Command = Args[0];
@@ -69,7 +84,7 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
   const std::vector<std::string> Known = {"-p",      "--config",  "--format",     "-o",
                                           "-j",      "--flows",   "--fail-on",    "--help",
                                           "--stats", "--quiet",   "--tu-timeout", "--facts",
-                                          "--shard"};
+                                          "--shard", "--infer",   "--min-confidence"};
   for (size_t I = 1; I < Args.size(); ++I) {
     const std::string &A = Args[I];
     std::string V;
@@ -84,8 +99,11 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     } else if (is(A, "--format")) {
       if (!takeValue(Args, I, "--format", Out.Format, Error))
         return false;
-      if (Out.Format != "text" && Out.Format != "json") {
-        Error = "'--format' must be text or json; got '" + Out.Format + "'";
+      std::vector<std::string> Formats = formatsOf(Out.Command);
+      if (std::find(Formats.begin(), Formats.end(), Out.Format) == Formats.end()) {
+        Error = withSuggestion("'--format' of '" + Out.Command + "' must be " + orList(Formats) +
+                                   "; got '" + Out.Format + "'",
+                               Out.Format, Formats);
         return false;
       }
     } else if (is(A, "-o")) {
@@ -101,6 +119,18 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
         return false;
       }
       Out.Jobs = N;
+    } else if (A == "--infer") {
+      Out.Infer = true;
+    } else if (is(A, "--min-confidence")) {
+      if (!takeValue(Args, I, "--min-confidence", V, Error))
+        return false;
+      unsigned N = 0;
+      auto [P, EC] = std::from_chars(V.data(), V.data() + V.size(), N);
+      if (EC != std::errc() || P != V.data() + V.size() || N > 100) {
+        Error = "'--min-confidence' takes a percentage from 0 to 100; got '" + V + "'";
+        return false;
+      }
+      Out.MinConfidence = N;
     } else if (A == "--flows") {
       Out.Flows = true;
     } else if (is(A, "--facts")) {
@@ -173,6 +203,10 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
   }
   if (Out.Command != "scan" && (Out.Flows)) {
     Error = "'--flows' is an option of 'scan'";
+    return false;
+  }
+  if (Out.Command == "suggest" && Out.Infer) {
+    Error = "'suggest' always infers; '--infer' is an option of 'scan' and 'inventory'";
     return false;
   }
   return true;

@@ -3,6 +3,7 @@
 
 #include "pdflow/support/Diagnostics.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct CliOptions {
   double TuTimeout = 0; // seconds; 0: no limit
   std::vector<std::string> FactsDirs; // scan/inventory --facts
   unsigned ShardIndex = 0, ShardCount = 1; // facts --shard K/N, 0-based
+  bool Infer = false;   // scan, inventory: infer data elements from names
+  std::optional<unsigned> MinConfidence; // scan, inventory, suggest
   Severity FailOn = Severity::Warning;
 };
 

@@ -5,6 +5,7 @@
 
 #include "pdflow/analysis/Analysis.h"
 #include "pdflow/checks/Check.h"
+#include "pdflow/discovery/Suggestions.h"
 #include "pdflow/report/Report.h"
 
 #include "llvm/Config/llvm-config.h"
@@ -18,6 +19,7 @@
 #include <functional>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 using namespace pdflow;
 
@@ -30,10 +32,12 @@ USAGE
                    [--tu-timeout S] [--stats] [--quiet]
   pdflow scan      -p BUILD_DIR [FILES...] [--config F] [--format text|json] [-o F] [-j N]
                    [--flows] [--fail-on note|warning|error] [--tu-timeout S] [--stats]
-                   [--quiet]
+                   [--quiet] [--infer] [--min-confidence N]
   pdflow scan      --facts DIR [DIR...] [options of scan but -p]
   pdflow facts     -p BUILD_DIR [FILES...] -o DIR [--shard K/N] [--config F] [-j N]
                    [--tu-timeout S]
+  pdflow suggest   -p BUILD_DIR [FILES...] [--config F] [--format text|yaml|fixes] [-o F]
+                   [-j N] [--min-confidence N] [--tu-timeout S] [--quiet]
   pdflow rules
   pdflow --help | --version
 
@@ -48,6 +52,11 @@ COMMANDS
               file per TU in DIR, for a merge elsewhere: 'scan --facts DIR...'
               solves the facts of several shards as one program, with the same
               output as a scan of the whole database.
+  suggest     Propose annotations for a project that has none: every field,
+              global, parameter and local whose name or type looks like personal
+              data, with the category, the confidence and the reason; as text,
+              as a data: block for .pdflow.yaml (yaml), or as fixes for
+              clang-apply-replacements that insert PDFLOW_DATA (fixes).
   rules       List the rules with their GDPR article and default severity.
 
 OPTIONS
@@ -56,7 +65,7 @@ OPTIONS
   --config F      Use F instead of the .pdflow.yaml found by walking up from the
                   current directory, then from the analysed sources' common
                   directory, then from BUILD_DIR.
-  --format FMT    text (default) or json.
+  --format FMT    text (default) or json; for suggest, text, yaml or fixes.
   -o F            Write the report to F instead of standard output; F is
                   written only when the analysis finished. For 'facts': the
                   directory to write the facts files into.
@@ -67,6 +76,12 @@ OPTIONS
   -j N            Parse N files at a time (default: the number of cores).
   --flows         scan: list every flow, with its steps.
   --fail-on SEV   scan: exit 1 when a finding is at or above SEV (default: warning).
+  --infer         scan, inventory: also treat unannotated declarations whose name
+                  or type looks like personal data as data elements, marked
+                  inferred (as discovery: {infer: true} in .pdflow.yaml).
+  --min-confidence N
+                  The confidence (0-100) from which a declaration is inferred
+                  (default: discovery: min_confidence, else 70).
   --tu-timeout S  Drop a file whose analysis takes more than S seconds once Clang
                   has parsed it; it is named and the run exits 3.
   --stats         Print the time of each phase and the peak memory to stderr.
@@ -80,7 +95,7 @@ EXIT CODES
   3  analysis incomplete: a file failed to parse, went past --tu-timeout, or
      crashed the analysis (each one is named; the others are analysed)
 
-Docs: docs/getting-started.md, docs/annotating.md, docs/rules/.
+Docs: docs/getting-started.md, docs/annotating.md, docs/discovery.md, docs/rules/.
 )";
 
 int usageError(const std::string &Message) {
@@ -136,6 +151,8 @@ AnalysisResult runAnalysis(const CliOptions &O, bool RunChecks) {
   Req.RunChecks = RunChecks;
   Req.TuTimeoutSeconds = O.TuTimeout;
   Req.FactsDirs = O.FactsDirs;
+  Req.Infer = O.Infer || O.Command == "suggest";
+  Req.MinConfidence = O.MinConfidence;
   RunReporter Reporter(O.Quiet, currentDirectory());
   Reporter.attach(Req);
   AnalysisResult R = O.Command == "facts"
@@ -196,6 +213,46 @@ int facts(const CliOptions &O) {
   return exitCodeFor(R, Severity::Error);
 }
 
+std::optional<std::string> readSource(const std::string &Path) {
+  std::ifstream In(Path, std::ios::binary);
+  if (!In)
+    return std::nullopt;
+  std::ostringstream Text;
+  Text << In.rdbuf();
+  return Text.str();
+}
+
+/// Absolute, as clang-apply-replacements wants its paths.
+std::string absolutePath(const std::string &Path) {
+  llvm::SmallString<256> P(Path);
+  llvm::sys::fs::make_absolute(P);
+  return std::string(P);
+}
+
+int suggest(const CliOptions &O) {
+  AnalysisResult R = runAnalysis(O, /*RunChecks=*/false);
+  printIncomplete(R);
+  std::vector<Suggestion> S = collectSuggestions(R.M);
+  std::vector<std::string> Errors;
+  std::string Text;
+  if (O.Format == "yaml") {
+    Text = renderSuggestionsYaml(S, R.M.SinkWrappers);
+  } else if (O.Format == "fixes") {
+    for (Suggestion &X : S)
+      if (X.InsertLoc.valid())
+        X.InsertLoc.File = absolutePath(X.InsertLoc.File);
+    Text = renderSuggestionsFixes(S, readSource, Errors);
+  } else {
+    Text = renderSuggestionsText(S, R.M.SinkWrappers);
+  }
+  for (const std::string &E : Errors)
+    llvm::errs() << "pdflow: error: " << E << "\n";
+  if (!Errors.empty() || !writeReport(O, R, [&] { return Text; }))
+    return ExitUsage;
+  int Code = exitCodeFor(R, Severity::Error);
+  return Code == ExitFindings ? ExitClean : Code;
+}
+
 int rules() {
   for (const RuleInfo &R : allRules()) {
     std::string Article = R.Article.empty() ? "-" : "Art. " + std::string(R.Article);
@@ -238,5 +295,7 @@ int main(int Argc, char **Argv) {
     return scan(O);
   if (O.Command == "facts")
     return facts(O);
+  if (O.Command == "suggest")
+    return suggest(O);
   return usageError("unknown command '" + O.Command + "'");
 }

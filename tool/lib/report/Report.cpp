@@ -41,7 +41,10 @@ void appendElementLine(std::string &Out, const DataElement &E) {
     Out += " retention=" + S.Retention;
   if (!S.Source.empty())
     Out += " source=" + S.Source;
-  Out += std::string(" (") + annotationOriginName(E.Origin) + ")\n";
+  Out += std::string(" (") + annotationOriginName(E.Origin);
+  if (E.Origin == AnnotationOrigin::Inferred)
+    Out += ", confidence " + std::to_string(E.Inferred.Confidence) + ": " + E.Inferred.Reason;
+  Out += ")\n";
 }
 
 /// "log 'spdlog::info'", "third-party 'Stripe' (US, safeguard dpf) via 'charge'".
@@ -72,7 +75,8 @@ void appendFlow(std::string &Out, const Flow &F, const Model &M) {
   if (const DataElement *E = M.element(F.ElementId)) {
     Out += E->QualifiedName;
     if (!E->Spec.Category.empty())
-      Out += " (" + E->Spec.Category + ")";
+      Out += " (" + E->Spec.Category +
+             (E->Origin == AnnotationOrigin::Inferred ? ", inferred" : "") + ")";
   } else {
     Out += F.ElementId;
   }

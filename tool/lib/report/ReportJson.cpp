@@ -61,6 +61,12 @@ json::Value elementJson(const DataElement &E) {
       {"origin", annotationOriginName(E.Origin)},
       {"annotation", locObject(E.AnnotationLoc)},
   };
+  // Only inferred elements have these, so that annotated projects' reports
+  // stay as they were.
+  if (E.Origin == AnnotationOrigin::Inferred) {
+    O["confidence"] = static_cast<int64_t>(E.Inferred.Confidence);
+    O["reason"] = text(E.Inferred.Reason);
+  }
   putLoc(O, E.Loc);
   return O;
 }
@@ -96,7 +102,7 @@ json::Value flowJson(const Flow &F, const Model &M) {
   for (TransformEffect T : F.Transforms)
     Transforms.push_back(transformEffectName(T));
   const DataElement *E = M.element(F.ElementId);
-  return json::Object{
+  json::Object O{
       {"element", text(F.ElementId)},
       {"category", E ? text(E->Spec.Category) : nullptr},
       {"sink", sinkJson(F.Sink)},
@@ -108,6 +114,9 @@ json::Value flowJson(const Flow &F, const Model &M) {
       {"consent", texts(F.ConsentPurposes)},
       {"whole_object", F.WholeObject},
   };
+  if (E && E->Origin == AnnotationOrigin::Inferred)
+    O["inferred"] = true;
+  return O;
 }
 
 json::Array flowsJson(const Model &M) {

@@ -837,6 +837,30 @@ private:
     return Acts;
   }
 
+  /// Functions whose own sink calls take one of their parameters untouched.
+  /// Only the innermost function is one: its callers reach the sink through
+  /// it.
+  std::vector<SinkWrapper> sinkWrappers() const {
+    std::vector<SinkWrapper> Out;
+    std::set<std::tuple<std::string, int, SinkKind>> Seen;
+    for (const auto &[Usr, Sum] : Summaries) {
+      auto F = P.Functions.find(Usr);
+      if (F == P.Functions.end() || SinkFunctions.count(Usr))
+        continue;
+      for (const auto &[Key, H] : Sum.Hits) {
+        if (H.T.IsNode || H.O.Kind != OriginKind::Param || H.O.Transforms ||
+            H.T.Function != F->second.QualifiedName)
+          continue;
+        if (Seen.insert({F->second.QualifiedName, H.O.Index, H.T.Sink.Kind}).second)
+          Out.push_back({F->second.QualifiedName, F->second.Loc, H.O.Index, H.T.Sink, H.T.Loc});
+      }
+    }
+    std::stable_sort(Out.begin(), Out.end(), [](const SinkWrapper &A, const SinkWrapper &B) {
+      return std::tie(A.Function, A.Param, A.Loc) < std::tie(B.Function, B.Param, B.Loc);
+    });
+    return Out;
+  }
+
   Model buildModel() {
     Model M;
     M.Cfg = &Cfg;
@@ -881,6 +905,7 @@ private:
     }
     for (auto &[K, F] : Flows)
       M.Flows.push_back(std::move(F));
+    M.SinkWrappers = sinkWrappers();
     std::stable_sort(M.Flows.begin(), M.Flows.end(), [](const Flow &A, const Flow &B) {
       return std::tie(A.SinkLoc, A.ElementId) < std::tie(B.SinkLoc, B.ElementId);
     });
