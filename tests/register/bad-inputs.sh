@@ -197,6 +197,26 @@ expect "--stats" 0 "^pdflow: stats: parse\+extract .* output [0-9.]+ s, peak RSS
   -- "$PDFLOW" register -p . --stats -o r8.yaml
 [ -s r8.yaml ] || { echo "FAIL --stats: r8.yaml not written"; FAILED=1; }
 
+# Data inferred from names (discovery: infer) is a guess, not a declaration:
+# the register leaves it out and says so, where the inventory shows it.
+cat >"$WORK/p/guess.cpp" <<'CPP'
+#include <pdflow/annotations.h>
+#include <string>
+PDFLOW_SINK(third-party, recipient = "Mailer", country = US, safeguard = scc)
+void send(const std::string &to);
+struct Subscriber { std::string email; };
+PDFLOW_ACTIVITY(billing) void remind(const Subscriber &s) { send(s.email); }
+CPP
+{ cat .pdflow.yaml; echo 'discovery: {infer: true}'; } >infer.yaml
+make_db "$WORK/p" "$WORK/p/bill.cpp" "$WORK/p/guess.cpp"
+expect "the analysis infers Subscriber::email" 0 "Subscriber::email contact.email \\(inferred, confidence" \
+  -- "$PDFLOW" inventory -p . --config infer.yaml
+expect "the register leaves inferred data out" 0 "warning: the register leaves out 1 inferred data element" \
+  -- "$PDFLOW" register -p . --config infer.yaml -o r9.yaml
+grep -q 'Subscriber' r9.yaml && { echo "FAIL r9.yaml holds the inferred Subscriber::email"; FAILED=1; }
+grep -q 'Customer::email' r9.yaml || { echo "FAIL r9.yaml lost the annotated Customer::email"; FAILED=1; }
+make_db "$WORK/p" "$WORK/p/bill.cpp"
+
 # A broken config writes nothing either.
 printf 'role: procesor\n' >"$WORK/bad-config.yaml"
 expect "config error" 2 "bad-config.yaml:1:7: error: 'role' must be one of controller, processor" \

@@ -12,8 +12,8 @@ namespace pdflow {
 
 namespace {
 
-const std::vector<std::string> Commands = {"inventory", "scan",  "baseline",
-                                           "register",  "facts", "rules"};
+const std::vector<std::string> Commands = {"inventory", "scan",  "baseline", "register",
+                                           "suggest",   "facts", "rules"};
 
 /// "K/N" with 1 <= K <= N.
 bool parseShard(const std::string &V, unsigned &Index, unsigned &Count) {
@@ -40,6 +40,8 @@ std::vector<std::string> formatsOf(const std::string &Command) {
     return {"text", "json", "sarif"};
   if (Command == "register")
     return {"yaml", "md", "html", "csv", "xlsx", "dot"};
+  if (Command == "suggest")
+    return {"text", "yaml", "fixes"};
   return {};
 }
 
@@ -67,9 +69,10 @@ bool checkFormat(const std::string &Command, const std::string &Format, std::str
     std::vector<std::string> OtherFormats = formatsOf(Other);
     if (std::find(OtherFormats.begin(), OtherFormats.end(), Format) != OtherFormats.end()) {
       Error += ", a format of '" + Other + "'";
-      break;
+      return false;
     }
   }
+  Error = withSuggestion(Error, Format, Formats);
   return false;
 }
 
@@ -99,6 +102,12 @@ bool is(const std::string &Arg, const std::string &Flag) {
   return Flag.size() == 2 ? Arg.size() > 2 : Arg[Flag.size()] == '=';
 }
 
+/// The commands that take --infer: those whose output shows inferred data as
+/// such, and the extraction of facts for them.
+bool infers(const std::string &Command) {
+  return Command == "scan" || Command == "inventory" || Command == "baseline" || Command == "facts";
+}
+
 /// Options that only some commands take.
 bool checkCommandOptions(const CliOptions &O, std::string &Error) {
   const std::string &C = O.Command;
@@ -113,6 +122,20 @@ bool checkCommandOptions(const CliOptions &O, std::string &Error) {
   else if (C != "register" && O.Outputs.size() > 1)
     Error = "'-o' given " + std::to_string(O.Outputs.size()) +
             " times; only 'register' writes several files";
+  else if (O.Infer && !infers(C))
+    Error = C == "suggest" ? "'suggest' always infers; '--infer' is an option of 'scan', "
+                             "'inventory', 'baseline' and 'facts'"
+                           : "'--infer' is an option of 'scan', 'inventory', 'baseline' and "
+                             "'facts'";
+  else if (O.MinConfidence && !infers(C) && C != "suggest")
+    Error = "'--min-confidence' is an option of 'scan', 'inventory', 'baseline', 'facts' and "
+            "'suggest'";
+  else if (!O.FactsDirs.empty() && C == "suggest")
+    Error = "'--facts' is an option of 'inventory', 'scan', 'baseline' and 'register'; "
+            "'suggest' parses the sources itself";
+  else if (!O.FactsDirs.empty() && (O.Infer || O.MinConfidence))
+    Error = "'--infer' and '--min-confidence' act when the facts are extracted: pass them to "
+            "'pdflow facts'";
   return Error.empty();
 }
 
@@ -191,12 +214,27 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     Error = withSuggestion("unknown command '" + Out.Command + "'", Out.Command, Commands);
     return false;
   }
-  const std::vector<std::string> Known = {
-      "-p",      "--config",   "--format",     "-o",
-      "-j",      "--flows",    "--fail-on",    "--help",
-      "--stats", "--quiet",    "--tu-timeout", "--facts",
-      "--shard", "--baseline", "--new-since",  "--allow-incomplete",
-      "--lang",  "--check",    "--source-url"};
+  const std::vector<std::string> Known = {"-p",
+                                          "--config",
+                                          "--format",
+                                          "-o",
+                                          "-j",
+                                          "--flows",
+                                          "--fail-on",
+                                          "--help",
+                                          "--stats",
+                                          "--quiet",
+                                          "--tu-timeout",
+                                          "--facts",
+                                          "--shard",
+                                          "--baseline",
+                                          "--new-since",
+                                          "--allow-incomplete",
+                                          "--lang",
+                                          "--check",
+                                          "--source-url",
+                                          "--infer",
+                                          "--min-confidence"};
   bool FormatGiven = false;
   for (size_t I = 1; I < Args.size(); ++I) {
     const std::string &A = Args[I];
@@ -228,6 +266,18 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
         return false;
       }
       Out.Jobs = N;
+    } else if (A == "--infer") {
+      Out.Infer = true;
+    } else if (is(A, "--min-confidence")) {
+      if (!takeValue(Args, I, "--min-confidence", V, Error))
+        return false;
+      unsigned N = 0;
+      auto [P, EC] = std::from_chars(V.data(), V.data() + V.size(), N);
+      if (EC != std::errc() || P != V.data() + V.size() || N > 100) {
+        Error = "'--min-confidence' takes a percentage from 0 to 100; got '" + V + "'";
+        return false;
+      }
+      Out.MinConfidence = N;
     } else if (A == "--flows") {
       Out.Flows = true;
     } else if (is(A, "--facts")) {

@@ -3,6 +3,7 @@
 
 #include "pdflow/support/Diagnostics.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct CliOptions {
   double TuTimeout = 0;                    // seconds; 0: no limit
   std::vector<std::string> FactsDirs;      // inventory/scan/baseline/register --facts
   unsigned ShardIndex = 0, ShardCount = 1; // facts --shard K/N, 0-based
+  bool Infer = false; // scan, inventory, baseline, facts: infer data elements from names
+  std::optional<unsigned> MinConfidence; // with inference: from which confidence (0-100)
   Severity FailOn = Severity::Warning;
   std::string BaselineFile;     // scan --baseline F
   std::string NewSince;         // scan --new-since REV

@@ -166,6 +166,22 @@ bool writeRegister(const CliOptions &O, const Register &Reg, const Taxonomy &Tax
   return false;
 }
 
+/// M without its inferred elements (discovery: infer, or facts extracted
+/// with --infer) and their flows and uses: a register states what the
+/// controller declares, never a guess from a name. Dropped counts them.
+Model withoutInferredData(const Model &M, size_t &Dropped) {
+  Model Out = M;
+  auto Inferred = [&](const std::string &Id) {
+    const DataElement *E = M.element(Id);
+    return E && E->Origin == AnnotationOrigin::Inferred;
+  };
+  std::erase_if(Out.Flows, [&](const Flow &F) { return Inferred(F.ElementId); });
+  std::erase_if(Out.Uses, [&](const ElementUse &U) { return Inferred(U.ElementId); });
+  Dropped = std::erase_if(
+      Out.Elements, [](const DataElement &E) { return E.Origin == AnnotationOrigin::Inferred; });
+  return Out;
+}
+
 } // namespace
 
 int runRegister(const CliOptions &O, const AnalysisResult &R) {
@@ -178,7 +194,13 @@ int runRegister(const CliOptions &O, const AnalysisResult &R) {
                     "without the processing of the files named above would be wrong\n";
     return ExitIncomplete;
   }
-  Register Reg = buildRegister(R.M);
+  size_t Inferred = 0;
+  Register Reg = buildRegister(withoutInferredData(R.M, Inferred));
+  if (Inferred)
+    llvm::errs() << "pdflow: warning: the register leaves out " << Inferred << " inferred data "
+                 << (Inferred == 1 ? "element" : "elements")
+                 << " (discovery: infer): confirm them with annotations ('pdflow suggest') to "
+                    "register their processing\n";
   relativizeMissing(Reg, currentDir());
   reportMissing(Reg, llvm::errs().has_colors());
   RegisterRenderOptions Opts;

@@ -7,6 +7,7 @@
 
 #include "pdflow/analysis/Analysis.h"
 #include "pdflow/checks/Check.h"
+#include "pdflow/discovery/Suggestions.h"
 #include "pdflow/report/Report.h"
 #include "pdflow/report/ReportSarif.h"
 #include "pdflow/support/OutputFile.h"
@@ -15,6 +16,7 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
@@ -30,18 +32,22 @@ const char *const Usage = R"(pdflow - trace personal data through C++ code
 
 USAGE
   pdflow inventory -p BUILD_DIR [FILES...] [--config F] [--format text|json] [-o F] [-j N]
-                   [--tu-timeout S] [--stats] [--quiet]
+                   [--infer] [--min-confidence N] [--tu-timeout S] [--stats] [--quiet]
   pdflow scan      -p BUILD_DIR [FILES...] [--config F] [--format text|json|sarif] [-o F] [-j N]
                    [--flows] [--fail-on note|warning|error] [--baseline F] [--new-since REV]
-                   [--allow-incomplete] [--tu-timeout S] [--stats] [--quiet]
+                   [--allow-incomplete] [--infer] [--min-confidence N] [--tu-timeout S]
+                   [--stats] [--quiet]
   pdflow baseline  -p BUILD_DIR [FILES...] [--config F] [-o F] [-j N] [--allow-incomplete]
-                   [--tu-timeout S] [--stats] [--quiet]
+                   [--infer] [--min-confidence N] [--tu-timeout S] [--stats] [--quiet]
   pdflow register  -p BUILD_DIR [FILES...] [--config F] [--format yaml|md|html|csv|xlsx|dot]
                    [--lang en|fr] [-o F]... [-j N] [--check F] [--source-url TEMPLATE]
                    [--tu-timeout S] [--stats] [--quiet]
-  pdflow inventory|scan|baseline|register --facts DIR [DIR...] [its options but -p and FILES]
+  pdflow suggest   -p BUILD_DIR [FILES...] [--config F] [--format text|yaml|fixes] [-o F]
+                   [-j N] [--min-confidence N] [--tu-timeout S] [--stats] [--quiet]
+  pdflow inventory|scan|baseline|register --facts DIR [DIR...]
+                   [its options but -p, FILES, --infer and --min-confidence]
   pdflow facts     -p BUILD_DIR [FILES...] -o DIR [--shard K/N] [--config F] [-j N]
-                   [--tu-timeout S] [--stats] [--quiet]
+                   [--infer] [--min-confidence N] [--tu-timeout S] [--stats] [--quiet]
   pdflow rules
   pdflow --help | --version
 
@@ -59,6 +65,12 @@ COMMANDS
               from the code with the locations that prove it; the data map;
               missing fields on stderr. --check compares with a committed YAML
               register and prints what changed.
+  suggest     Propose annotations for a project that has none: every field,
+              global, parameter and local whose name or type looks like personal
+              data, with the category, the confidence and the reason; as text,
+              as a data: block for .pdflow.yaml (yaml), or as fixes for
+              clang-apply-replacements that insert PDFLOW_DATA (fixes). Also
+              the project's functions that pass a parameter to a sink.
   facts       Extract each TU's facts (what pdflow learns from its code) into one
               file per TU in DIR, for a merge elsewhere: 'scan --facts DIR...'
               solves the facts of several shards as one program, with the same
@@ -77,6 +89,7 @@ OPTIONS
                   (default; the form to commit), md, html (one self-contained
                   page with the data map), csv (one row per activity, the CNIL
                   template's columns), xlsx (needs -o) or dot (the data map).
+                  suggest: text (default), yaml or fixes.
   -o F            Write the report to F instead of standard output: whole or
                   not at all, once the analysis finished. An existing F keeps
                   its permissions; a FIFO or device is written in place; a
@@ -94,6 +107,14 @@ OPTIONS
   -j N            Parse N files at a time (default: the number of cores).
   --flows         scan: list every flow, with its steps.
   --fail-on SEV   scan: exit 1 when a finding is at or above SEV (default: warning).
+  --infer         scan, inventory, baseline, facts: also treat unannotated
+                  declarations whose name or type looks like personal data as
+                  data elements, marked inferred (as discovery: {infer: true} in
+                  .pdflow.yaml).
+  --min-confidence N
+                  scan, inventory, baseline, facts, suggest: the confidence
+                  (0-100) from which a declaration is inferred (default:
+                  discovery: min_confidence, else 70).
   --tu-timeout S  Drop a file whose analysis takes more than S seconds once Clang
                   has parsed it; it is named and the run exits 3.
   --stats         Print the time of each phase and the peak memory to stderr.
@@ -131,8 +152,8 @@ EXIT CODES
      file; the others are analysed), unless --allow-incomplete; register
      writes nothing then
 
-Docs: docs/getting-started.md, docs/annotating.md, docs/rules/, docs/ci.md,
-docs/json-schema.md, docs/register.md.
+Docs: docs/getting-started.md, docs/annotating.md, docs/discovery.md, docs/rules/,
+docs/ci.md, docs/json-schema.md, docs/register.md.
 )";
 
 int usageError(const std::string &Message) {
@@ -175,6 +196,8 @@ AnalysisResult analyzeWithAbsolutePaths(const CliOptions &O, bool RunChecks) {
   Req.RunChecks = RunChecks;
   Req.TuTimeoutSeconds = O.TuTimeout;
   Req.FactsDirs = O.FactsDirs;
+  Req.Infer = O.Infer || O.Command == "suggest";
+  Req.MinConfidence = O.MinConfidence;
   RunReporter Reporter(O.Quiet, currentDirectory());
   Reporter.attach(Req);
   AnalysisResult R = O.Command == "facts"
@@ -307,6 +330,45 @@ int registerCommand(const CliOptions &O) {
   return Code;
 }
 
+std::optional<std::string> readSource(const std::string &Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return std::nullopt;
+  return (*Buffer)->getBuffer().str();
+}
+
+/// Absolute, as clang-apply-replacements wants its paths.
+std::string absolutePath(const std::string &Path) {
+  llvm::SmallString<256> P(Path);
+  llvm::sys::fs::make_absolute(P);
+  return std::string(P);
+}
+
+int suggest(const CliOptions &O) {
+  AnalysisResult R = runAnalysis(O, /*RunChecks=*/false);
+  printIncomplete(R);
+  std::vector<Suggestion> S = collectSuggestions(R.M);
+  std::vector<std::string> Errors;
+  std::string Text;
+  if (O.Format == "yaml") {
+    Text = renderSuggestionsYaml(S, R.M.SinkWrappers);
+  } else if (O.Format == "fixes") {
+    for (Suggestion &X : S)
+      if (X.InsertLoc.valid())
+        X.InsertLoc.File = absolutePath(X.InsertLoc.File);
+    Text = renderSuggestionsFixes(S, readSource, Errors);
+  } else {
+    Text = renderSuggestionsText(S, R.M.SinkWrappers);
+  }
+  for (const std::string &E : Errors)
+    llvm::errs() << "pdflow: error: " << escapeNonPrintable(E) << "\n";
+  if (!Errors.empty() || !writeReport(O, R, [&] { return Text; }))
+    return ExitUsage;
+  int Code = exitCodeFor(R, Severity::Error);
+  return Code == ExitFindings ? ExitClean : Code;
+}
+
 /// Text for standard output (--help, rules): exit 0 only when it was
 /// written.
 int print(const std::string &Text) { return writeOutput("-", Text) ? ExitClean : ExitUsage; }
@@ -352,5 +414,7 @@ int main(int Argc, char **Argv) {
     return baseline(O);
   if (O.Command == "register")
     return registerCommand(O);
+  if (O.Command == "suggest")
+    return suggest(O);
   return usageError("unknown command '" + O.Command + "'");
 }

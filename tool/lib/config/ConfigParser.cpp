@@ -141,9 +141,8 @@ std::optional<ActivityDecl> readActivity(YamlFile &File, const YAML::Node &N, co
   if (!Id)
     return std::nullopt;
   if (!isValidActivityId(Id->Text)) {
-    File.error(Id->Loc,
-               "invalid activity id " + quoteForMessage(Id->Text) +
-                   "; use letters, digits, '-', '_' and '.'");
+    File.error(Id->Loc, "invalid activity id " + quoteForMessage(Id->Text) +
+                            "; use letters, digits, '-', '_' and '.'");
     return std::nullopt;
   }
   A.Id = Id->Text;
@@ -280,9 +279,16 @@ std::optional<SideAnnotation> readSideAnnotation(YamlFile &File, const YAML::Nod
   D.Spec.Purposes = knownIds(File, Tax, TermKind::Purpose, R.scalarList("purposes"));
   D.Spec.Retention = R.string("retention").value_or("");
   D.Spec.Source = R.string("source").value_or("");
-  if (!Symbol || D.Spec.Category.empty())
+  if (!Symbol)
+    return std::nullopt;
+  std::string Error;
+  std::optional<SymbolPattern> Pattern = parseSymbolPattern(Symbol->Text, Error);
+  if (!Pattern)
+    File.error(Symbol->Loc, Error);
+  if (!Pattern || D.Spec.Category.empty())
     return std::nullopt;
   D.Symbol = Symbol->Text;
+  D.Pattern = std::move(*Pattern);
   return D;
 }
 
@@ -291,6 +297,24 @@ void readData(MapReader &Top, const Taxonomy &Tax, std::vector<SideAnnotation> &
     if (yaml::expectMap(Top.file(), Item, "in 'data'"))
       if (auto D = readSideAnnotation(Top.file(), Item, Tax))
         Out.push_back(std::move(*D));
+}
+
+// --- discovery: -----------------------------------------------------------------
+
+void readDiscovery(MapReader &Top, DiscoverySettings &Out) {
+  YAML::Node N = Top.get("discovery");
+  YamlFile &File = Top.file();
+  if (yaml::isAbsent(N) || !yaml::expectMap(File, N, "for 'discovery'"))
+    return;
+  MapReader R(File, N, "discovery", {"infer", "min_confidence"});
+  Out.Infer = R.boolean("infer").value_or(Out.Infer);
+  if (std::optional<unsigned> Min = R.index("min_confidence")) {
+    if (*Min > 100)
+      File.error(R.valueLoc("min_confidence"),
+                 "'min_confidence' is a percentage from 0 to 100; got " + std::to_string(*Min));
+    else
+      Out.MinConfidence = *Min;
+  }
 }
 
 // --- rules: ---------------------------------------------------------------------
@@ -391,9 +415,9 @@ std::optional<std::string> readConfigText(const std::string &File, std::string &
 }
 
 std::vector<std::string> configKeys() {
-  std::vector<std::string> Keys = {"version",   "role",     "controller",        "controllers",
-                                   "recipients", "taxonomy", "security_measures", "activities",
-                                   "data",      "rules"};
+  std::vector<std::string> Keys = {
+      "version",           "role",       "controller", "controllers", "recipients", "taxonomy",
+      "security_measures", "activities", "data",       "discovery",   "rules"};
   for (const std::string &K : modelSectionKeys())
     Keys.push_back(K);
   return Keys;
@@ -423,6 +447,7 @@ std::optional<Config> parseConfig(const std::string &Yaml, const std::string &Fi
   readControllers(Top, C);
   readRecipients(Top, C.Recipients);
   readData(Top, Tax, C.Data);
+  readDiscovery(Top, C.Discovery);
   readModelSections(Top, Tax, ModelOrigin::Config, C.Models);
   readRules(Top, KnownRules, C.Rules);
   return C;

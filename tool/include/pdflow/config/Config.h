@@ -85,12 +85,35 @@ struct DataSpec {
   std::string Source;
 };
 
+/// What a side annotation's symbol names: "ns::C::email" (a field, global,
+/// local or class), "ns::f()" (f's return value), "ns::f(password)" or
+/// "ns::f(#1)" (a parameter, by name or by 0-based index).
+struct SymbolPattern {
+  enum class Target { Declaration, Return, Parameter };
+  Target What = Target::Declaration;
+  std::string Glob;                   // qualified-name glob, parentheses removed
+  std::string ParamName;              // Parameter named so, when not by index
+  std::optional<unsigned> ParamIndex; // Parameter by index
+};
+
+/// Parses a side annotation's symbol. Returns nullopt with Error set when the
+/// parentheses hold something else than nothing, a name or #N.
+std::optional<SymbolPattern> parseSymbolPattern(const std::string &Symbol, std::string &Error);
+
 /// A side annotation: personal data declared in config for code the team
 /// cannot or will not edit.
 struct SideAnnotation {
-  std::string Symbol; // qualified-name glob; "f()" names a function's return
+  std::string Symbol; // as written
+  SymbolPattern Pattern;
   DataSpec Spec;
   SourceLoc Loc;
+};
+
+/// `discovery:` in .pdflow.yaml: whether unannotated declarations the
+/// personal-data lexicon rates highly enough count as data elements.
+struct DiscoverySettings {
+  bool Infer = false;
+  unsigned MinConfidence = 70; // 0-100
 };
 
 enum class SinkKind { Log, Export, Storage, ThirdParty, InternalService };
@@ -194,6 +217,7 @@ struct Config {
   TaxonomyExtension TaxonomyExt;
   std::vector<ActivityDecl> Activities;
   std::vector<SideAnnotation> Data;
+  DiscoverySettings Discovery;
   ModelSet Models;
   std::map<std::string, RuleSettings> Rules;
 };
