@@ -54,7 +54,12 @@ std::vector<DiagNote> flowNotes(const Flow &F, const Model &M) {
   const DataElement *E = M.element(F.ElementId);
   if (!E)
     return Notes;
-  if (E->Loc.valid())
+  if (E->Loc.valid() && E->Origin == AnnotationOrigin::Inferred)
+    Notes.push_back(
+        {E->Loc, "'" + E->QualifiedName + "' inferred as " + E->Spec.Category + " (" +
+                     E->Inferred.Reason + ", confidence " + std::to_string(E->Inferred.Confidence) +
+                     "); annotate it with PDFLOW_DATA(" + E->Spec.Category + ") to confirm"});
+  else if (E->Loc.valid())
     Notes.push_back({E->Loc, "'" + E->QualifiedName + "' declared here as " + E->Spec.Category});
   if (E->Origin == AnnotationOrigin::SideAnnotation && E->AnnotationLoc.valid())
     Notes.push_back({E->AnnotationLoc, "'" + E->QualifiedName + "' is declared " +
@@ -68,6 +73,13 @@ FindingSubject flowSubject(const Flow &F, const Model &M) {
   for (const std::string &A : F.Activities)
     Activities += (Activities.empty() ? "" : ",") + A;
   return {E ? E->QualifiedName : F.ElementId, F.Sink.Function, Activities, F.Function};
+}
+
+std::vector<FixIt> flowFixIts(const Flow &F, const Model &M) {
+  const DataElement *E = M.element(F.ElementId);
+  if (!E || E->Origin != AnnotationOrigin::Inferred || !E->Inferred.InsertLoc.valid())
+    return {};
+  return {{E->Inferred.InsertLoc, 0, "PDFLOW_DATA(" + E->Spec.Category + ") "}};
 }
 
 } // namespace pdflow

@@ -74,7 +74,9 @@ std::string joinQuoted(const std::vector<std::string> &Items) {
 }
 
 std::string dataPhrase(const DataElement &E, std::string_view Noun) {
-  return std::string(Noun) + " " + quote(E.Spec.Category) + " (" + E.QualifiedName + ")";
+  std::string Inferred = E.Origin == AnnotationOrigin::Inferred ? "inferred " : "";
+  return Inferred + std::string(Noun) + " " + quote(E.Spec.Category) + " (" + E.QualifiedName +
+         ")";
 }
 
 std::string dataNoun(const Taxonomy *Tax, const std::string &Category) {

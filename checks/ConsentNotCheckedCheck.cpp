@@ -43,7 +43,7 @@ void ConsentNotCheckedCheck::check(const Model &M) {
                      ", based on consent, on a path not guarded by a consent check" + For + Only +
                      "; reach the sink only where a PDFLOW_CONSENT_CHECK(" + Purpose +
                      ") function returned true" + gdpr(Ctx.rule().Article),
-                 flowNotes(F, M));
+                 flowNotes(F, M), flowFixIts(F, M));
     }
   }
 }

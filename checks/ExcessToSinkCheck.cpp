@@ -23,7 +23,7 @@ void ExcessToSinkCheck::check(const Model &M) {
                    "; " + Fix +
                    ", or add the category to the sink's accepts if the recipient needs it" +
                    gdpr(Ctx.rule().Article),
-               flowNotes(F, M));
+               flowNotes(F, M), flowFixIts(F, M));
   }
 }
 

@@ -25,6 +25,9 @@ static std::string howToFix(const DataElement &E, const Flow &F) {
   case AnnotationOrigin::ClassAnnotation:
     Fix = "add retention = <period, e.g. P3Y> to the annotation of its class";
     break;
+  case AnnotationOrigin::Inferred:
+    Fix = "annotate it with PDFLOW_DATA(" + E.Spec.Category + ", retention = <period, e.g. P3Y>)";
+    break;
   }
   if (F.Activities.size() == 1)
     Fix += ", or retention: to activity " + quote(F.Activities.front());
@@ -46,7 +49,7 @@ void MissingRetentionCheck::check(const Model &M) {
                    (Storage ? " is stored by " : " is exported by ") + sinkPhrase(F.Sink) +
                    activitiesPhrase(F.Activities) + " with no retention period; " +
                    howToFix(*E, F) + gdpr(Ctx.rule().Article),
-               flowNotes(F, M));
+               flowNotes(F, M), flowFixIts(F, M));
   }
 }
 

@@ -26,7 +26,7 @@ void PersonalDataInLogsCheck::check(const Model &M) {
                    " unredacted" + activitiesPhrase(F.Activities) +
                    "; pass it through a redact, pseudonymize or anonymize transform first" +
                    gdpr(Ctx.rule().Article),
-               flowNotes(F, M));
+               flowNotes(F, M), flowFixIts(F, M));
   }
 }
 

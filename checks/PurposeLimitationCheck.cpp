@@ -35,7 +35,7 @@ void PurposeLimitationCheck::check(const Model &M) {
                      "); stop this flow, or add the purpose to the data's purposes if it is "
                      "compatible with them" +
                      gdpr(Ctx.rule().Article),
-                 flowNotes(F, M));
+                 flowNotes(F, M), flowFixIts(F, M));
     }
   }
 }

@@ -97,7 +97,7 @@ void ThirdCountryTransferCheck::check(const Model &M) {
                dataPhrase(*E) + wholeObjectPhrase(F) + " is transferred to " + sinkPhrase(F.Sink) +
                    activitiesPhrase(F.Activities) + " " + V->Problem + "; " + V->Fix +
                    gdpr(Ctx.rule().Article),
-               flowNotes(F, M));
+               flowNotes(F, M), flowFixIts(F, M));
   }
   for (const auto &[Key, Flows] : Unknown) {
     const Flow &First = *Flows.front();

@@ -1,7 +1,7 @@
 #ifndef PDFLOW_CHECKS_UNANNOTATEDPERSONALDATACHECK_H
 #define PDFLOW_CHECKS_UNANNOTATEDPERSONALDATACHECK_H
 
-#include "PersonalDataLexicon.h"
+#include "pdflow/lexicon/PersonalDataLexicon.h"
 #include "pdflow/checks/Check.h"
 
 #include <string>

@@ -65,7 +65,8 @@ void UnencryptedSensitiveDataCheck::check(const Model &M) {
                 " over a connection declared encrypted: false; use an encrypted transport "
                 "(TLS) or " +
                 Fix;
-    Ctx.report(flowSubject(F, M), F.SinkLoc, Message + gdpr(Ctx.rule().Article), flowNotes(F, M));
+    Ctx.report(flowSubject(F, M), F.SinkLoc, Message + gdpr(Ctx.rule().Article), flowNotes(F, M),
+               flowFixIts(F, M));
   }
 }
 

@@ -20,7 +20,7 @@ void UnregisteredProcessingCheck::check(const Model &M) {
                    "list the code's entry point under an activity's entry_points in "
                    ".pdflow.yaml or annotate it with PDFLOW_ACTIVITY(<id>)" +
                    gdpr(Ctx.rule().Article),
-               flowNotes(F, M));
+               flowNotes(F, M), flowFixIts(F, M));
   }
 }
 

@@ -42,7 +42,9 @@ static std::vector<Read> readsOf(const Model &M, const DataElement &E) {
 void UnusedPersonalDataCheck::check(const Model &M) {
   bool HasActivities = M.Cfg && !M.Cfg->Activities.empty();
   for (const DataElement &E : M.Elements) {
-    if (!isCollected(E.Kind))
+    // Inferred data is a guess about a name, not a declaration of what was
+    // collected: only an annotation says it is kept for nothing.
+    if (!isCollected(E.Kind) || E.Origin == AnnotationOrigin::Inferred)
       continue;
     std::vector<Read> Reads = readsOf(M, E);
     if (std::any_of(Reads.begin(), Reads.end(), [](const Read &R) { return R.UnderActivity; }))

@@ -1,9 +1,9 @@
-# pdflow scan --format json (version 2) -> GitLab Code Quality report
+# pdflow scan --format json (version 3) -> GitLab Code Quality report
 # (artifacts:reports:codequality). GitLab reads description, check_name,
 # fingerprint, severity (info, minor, major, critical, blocker) and
 # location.path / location.lines.begin, the path relative to the
 # repository's root: run pdflow from there. See docs/ci.md.
-if .version != 2 then error("expected pdflow scan JSON version 2, got \(.version)") else . end
+if .version != 3 then error("expected pdflow scan JSON version 3, got \(.version)") else . end
 | [ (.findings[]
      | select(.file != null)
      | {

@@ -1,10 +1,10 @@
-# pdflow scan --format json (version 2) -> GitLab SAST report
+# pdflow scan --format json (version 3) -> GitLab SAST report
 # (artifacts:reports:sast, security report schema 15.0.7). Arguments:
 #   --arg version "$(pdflow --version | cut -d' ' -f2)"
 #   --arg start_time 2024-01-31T12:00:00 --arg end_time 2024-01-31T12:03:00  (UTC, no zone)
 # Paths must be relative to the repository's root: run pdflow from there.
 # See docs/ci.md.
-if .version != 2 then error("expected pdflow scan JSON version 2, got \(.version)") else . end
+if .version != 3 then error("expected pdflow scan JSON version 3, got \(.version)") else . end
 | {"id": "pdflow", "name": "pdflow", "version": $version, "vendor": {"name": "pdflow"}} as $tool
 | {
     version: "15.0.7",

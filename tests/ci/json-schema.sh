@@ -2,8 +2,9 @@
 # pdflow's JSON documents validate against their schemas in docs/schema/
 # (ajv-cli from npm): the example shop's scan report (the golden file, which
 # golden/shop keeps equal to pdflow's output), and a scan with --baseline
-# and --new-since, an inventory and a baseline of a small project. A document
-# that breaks its schema must fail, so the validator is known to validate.
+# and --new-since, an inventory and a baseline of a small project, a scan and
+# an inventory with inferred data (--infer). A document that breaks its
+# schema must fail, so the validator is known to validate.
 # Skipped (exit 77) when npm or ajv-cli is unavailable.
 # Usage: json-schema.sh PDFLOW SOURCE_DIR ANNOTATIONS_INCLUDE NPM_DIR
 set -uo pipefail
@@ -61,8 +62,23 @@ valid "a scan with a baseline, --new-since and an incomplete file" scan.schema.j
 "$PDFLOW" inventory -p db --format json -o inventory.json 2>/dev/null
 valid "an inventory" inventory.schema.json inventory.json
 
-sed 's/"version": 2/"version": 1/' scan.json >old.json
-invalid "a version 1 document is not version 2" scan.schema.json old.json
+# Inferred data (--infer): the keys that say so, in both documents.
+cat >infer.cpp <<'CPP'
+#include <cstdio>
+#include <string>
+struct Customer { std::string email; };
+void a(const Customer &c) { std::printf("%s\n", c.email.c_str()); }
+CPP
+make_db "$WORK/dbinfer" "$WORK/infer.cpp"
+"$PDFLOW" scan -p dbinfer --infer --format json -o infer-scan.json 2>/dev/null
+grep -q '"origin": "inferred"' infer-scan.json && grep -q '"inferred": true' infer-scan.json ||
+  { echo "FAIL scan --infer has no inferred element or flow"; FAILED=1; }
+valid "a scan with inferred data" scan.schema.json infer-scan.json
+"$PDFLOW" inventory -p dbinfer --infer --format json -o infer-inventory.json 2>/dev/null
+valid "an inventory with inferred data" inventory.schema.json infer-inventory.json
+
+sed 's/"version": 3/"version": 2/' scan.json >old.json
+invalid "a version 2 document is not version 3" scan.schema.json old.json
 sed 's/"element_id"/"elementid"/' scan.json >renamed.json
 invalid "a renamed key fails" scan.schema.json renamed.json
 

@@ -26,14 +26,14 @@ sast() {
 }
 
 # Each pdflow command line of the recipes, its shell words replaced by a
-# placeholder, is accepted ('register' is checked by its own tests).
+# placeholder, is accepted.
 while read -r line; do
   if "$PDFLOW" $line --help >/dev/null 2>"$WORK/err"; then
     echo "ok   parses: $line"
   else
     echo "FAIL a recipe's command does not parse: $line"; cat "$WORK/err"; FAILED=1
   fi
-done < <(grep -ho 'pdflow \(scan\|baseline\|inventory\) [^|;&#]*' "$SRC"/docs/ci/*.yml "$SRC/docs/ci/pre-commit" |
+done < <(grep -ho 'pdflow \(scan\|baseline\|inventory\|register\) [^|;&#]*' "$SRC"/docs/ci/*.yml "$SRC/docs/ci/pre-commit" |
   sed -E 's/^pdflow //; s/"[^"]*"/warning/g; s/\$[A-Za-z_]+/warning/g; s/[[:space:]]+$//' | sort -u)
 
 SHOP=$SRC/tests/golden/shop/scan.json
@@ -69,9 +69,9 @@ quality broken.json >q.json && sast broken.json >s.json
 ok "code quality: the incomplete file is a blocker" \
   '.[] | select(.check_name == "pdflow/analysis-incomplete") | .severity == "blocker" and .location.path == "broken.cpp"' q.json
 ok "sast: the scan failed" '.scan.status == "failure" and (.scan.messages[0].value | contains("broken.cpp"))' s.json
-sed 's/"version": 2/"version": 1/' broken.json >old.json
+sed 's/"version": 3/"version": 2/' broken.json >old.json
 if jq -f "$SRC/docs/ci/gitlab-codequality.jq" old.json >/dev/null 2>&1; then
-  echo "FAIL the filter accepted a version 1 report"; FAILED=1
+  echo "FAIL the filter accepted a version 2 report"; FAILED=1
 else
   echo "ok   the filter refuses another version"
 fi

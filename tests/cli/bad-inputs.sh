@@ -89,6 +89,27 @@ expect "unknown category in config" 2 "unknown.yaml:4:15: error: unknown categor
 expect "missing --config file" 2 "nothere.yaml" \
   -- "$PDFLOW" inventory -p "$WORK/db2" --config "$WORK/nothere.yaml"
 
+# Each command takes its own formats and options (--help lists them).
+expect "suggest's formats" 2 "'--format' of 'suggest' must be text, yaml or fixes; got 'yml'; did you mean 'yaml'\?" \
+  -- "$PDFLOW" suggest -p "$WORK/db2" --format yml
+expect "rules takes no --format" 2 "'rules' takes no '--format'" -- "$PDFLOW" rules --format json
+expect "--infer is not for register" 2 "'--infer' is an option of 'scan', 'inventory', 'baseline' and 'facts'" \
+  -- "$PDFLOW" register -p "$WORK/db2" --infer
+expect "suggest always infers" 2 "'suggest' always infers" -- "$PDFLOW" suggest -p "$WORK/db2" --infer
+expect "--min-confidence is not for register" 2 "'--min-confidence' is an option of" \
+  -- "$PDFLOW" register -p "$WORK/db2" --min-confidence 50
+expect "--min-confidence is a percentage" 2 "'--min-confidence' takes a percentage from 0 to 100; got '101'" \
+  -- "$PDFLOW" scan -p "$WORK/db2" --infer --min-confidence 101
+expect "inference happens at extraction" 2 "'--infer' and '--min-confidence' act when the facts are extracted: pass them to 'pdflow facts'" \
+  -- "$PDFLOW" scan --facts "$WORK/nofacts" --infer
+expect "suggest parses the sources" 2 "'suggest' parses the sources itself" \
+  -- "$PDFLOW" suggest --facts "$WORK/nofacts"
+expect "--facts names its readers" 2 "'--facts' reads facts for 'inventory', 'scan', 'baseline' and 'register'" \
+  -- "$PDFLOW" facts --facts "$WORK/nofacts"
+for cmd in inventory scan baseline register suggest facts rules; do
+  expect "--help lists $cmd" 0 "^  pdflow $cmd( |\$)" -- "$PDFLOW" --help
+done
+
 # -o writes nothing when the run fails before rendering, and the whole file otherwise.
 expect "-o writes the report" 0 "" -- "$PDFLOW" inventory -p "$WORK/db2" -o "$WORK/out.txt"
 grep -q "Customer::email" "$WORK/out.txt" || { echo "FAIL -o content"; FAILED=1; }

@@ -101,10 +101,12 @@ done
   { echo "FAIL sarif: -j1 and -j4 differ"; FAILED=1; }
 
 # The format is checked for the command.
-expect "sarif is a scan format" 2 "'--format sarif' is a format of 'scan'" \
+expect "sarif is a scan format" 2 "'--format' of 'inventory' must be text or json; got 'sarif', a format of 'scan'" \
   -- "$PDFLOW" inventory -p clean --format sarif
-expect "unknown format" 2 "'--format' must be text, json or sarif; got 'xml'" \
+expect "unknown format" 2 "'--format' of 'scan' must be text, json or sarif; got 'xml'\$" \
   -- "$PDFLOW" scan -p clean --format xml
+expect "one -o for a report" 2 "'-o' given 2 times; only 'register' writes several files" \
+  -- "$PDFLOW" scan -p clean -o a.txt -o b.txt
 
 [ $FAILED = 0 ] && echo "every exit code is produced in every format"
 exit $FAILED

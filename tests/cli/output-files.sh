@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Reports are written whole or not at all, where the user asked, without
-# replacing what is not a plain file of theirs; a text report says when the
-# run was incomplete; text output escapes control bytes.
+# Reports, and the register's files, are written whole or not at all, where
+# the user asked, without replacing what is not a plain file of theirs; a
+# text report says when the run was incomplete; text output escapes control
+# bytes.
 # Usage: output-files.sh PDFLOW ANNOTATIONS_INCLUDE
 set -uo pipefail
 PDFLOW=$1
@@ -82,7 +83,7 @@ check "  the previous report is intact" grep -q "the previous good report" "$OUT
 check "  no temporary file is left" no_leftovers
 
 if [ -w /dev/full ]; then
-  for cmd in "scan -p $WORK/db" "inventory -p $WORK/db" "rules" "--help"; do
+  for cmd in "scan -p $WORK/db" "inventory -p $WORK/db" "register -p $WORK/db" "rules" "--help"; do
     expect "pdflow $cmd > /dev/full: exit 2" 2 "cannot write to standard output: no space left on device" \
       -- bash -c "\"\$@\" >/dev/full" _ "$PDFLOW" $cmd
   done
@@ -90,7 +91,40 @@ else
   echo "skip writes to /dev/full: not available"
 fi
 
-# 3. The temporary file is unique: a file named like the old fixed one is
+# 3. register writes its files the same way, one or several from one run.
+echo "old" >"$OUT/reg.yaml" && chmod 600 "$OUT/reg.yaml"
+expect "register -o over an existing file" 0 "" -- "$PDFLOW" register -p "$WORK/db" -o "$OUT/reg.yaml"
+check "  keeps its mode 600" [ "$(stat -c %a "$OUT/reg.yaml")" = 600 ]
+check "  and holds the register" grep -q "^pdflow_register: " "$OUT/reg.yaml"
+cp "$OUT/reg.yaml" "$WORK/good-reg.yaml"
+echo "old" >"$OUT/reg-real.md" && ln -s reg-real.md "$OUT/reg-link.md"
+expect "register, two -o, one through a symlink" 0 "" \
+  -- "$PDFLOW" register -p "$WORK/db" -o "$OUT/reg-link.md" -o "$OUT/reg.csv"
+check "  leaves the link a link" [ -L "$OUT/reg-link.md" ]
+check "  and writes its target" grep -q "^# Record of processing activities" "$OUT/reg-real.md"
+check "  and the other file" grep -q "Name of the processing" "$OUT/reg.csv"
+mkfifo "$OUT/reg-fifo"
+timeout 20 cat "$OUT/reg-fifo" >"$WORK/reg-from-fifo" &
+READER=$!
+expect "register -o into a FIFO" 0 "" -- "$PDFLOW" register -p "$WORK/db" --format yaml -o "$OUT/reg-fifo"
+wait $READER
+check "  writes through it" grep -q "^pdflow_register: " "$WORK/reg-from-fifo"
+check "  and leaves it a FIFO" [ -p "$OUT/reg-fifo" ]
+expect "register -o naming a directory is refused" 2 "pdflow: error: cannot write '.*/dir': is a directory" \
+  -- "$PDFLOW" register -p "$WORK/db" --format yaml -o "$OUT/dir"
+expect "register, a full disk is an error, exit 2" 2 "cannot write '.*/reg.yaml': file too large" \
+  -- bash -c "trap '' XFSZ; ulimit -f 0; exec \"\$@\"" _ \
+     "$PDFLOW" register -p "$WORK/db" -o "$OUT/reg.yaml" -o "$OUT/reg2.md"
+check "  the previous register is intact" cmp -s "$OUT/reg.yaml" "$WORK/good-reg.yaml"
+check "  the other file is not written either" [ ! -e "$OUT/reg2.md" ]
+check "  no temporary file is left" no_leftovers
+expect "register, no room for the workbook: exit 2" 2 "cannot write the workbook" \
+  -- bash -c "trap '' XFSZ; ulimit -f 0; exec \"\$@\"" _ \
+     "$PDFLOW" register -p "$WORK/db" -o "$OUT/reg.yaml" -o "$OUT/reg.xlsx"
+check "  the previous register is intact" cmp -s "$OUT/reg.yaml" "$WORK/good-reg.yaml"
+check "  no temporary file is left" no_leftovers
+
+# 4. The temporary file is unique: a file named like the old fixed one is
 # not ours and stays.
 echo "someone else's" >"$OUT/shared.txt.pdflow-tmp"
 expect "-o next to a file named like an old temporary" 0 "" \
@@ -116,7 +150,7 @@ check "  and leave one whole report" bash -c \
   "cmp -s '$OUT/both.txt' '$OUT/new.txt' || cmp -s '$OUT/both.txt' '$WORK/good-report.json'"
 check "  and no temporary file" no_leftovers
 
-# 4. A text report written to a file says the run was incomplete.
+# 5. A text report written to a file says the run was incomplete.
 expect "inventory -o, a file that does not parse" 3 "" \
   -- "$PDFLOW" inventory -p "$WORK/dbbroken" -o "$OUT/incomplete.txt"
 check "  the report names it" grep -q "broken.cpp: error: analysis incomplete: this file was not analysed" "$OUT/incomplete.txt"
@@ -133,7 +167,7 @@ check "  and that it was made despite it" grep -q "made despite the errors" "$OU
 expect "a complete run" 0 "" -- "$PDFLOW" inventory -p "$WORK/db" -o "$OUT/complete.txt"
 check "  has no such lines" bash -c "! grep -q 'incomplete\|despite' '$OUT/complete.txt'"
 
-# 5. Control bytes from code and config are escaped in text output; JSON
+# 6. Control bytes from code and config are escaped in text output; JSON
 # stays valid; a file name that is not UTF-8 can be read back.
 cat >"$WORK/evil.cpp" <<'CPP'
 #include <pdflow/annotations.h>

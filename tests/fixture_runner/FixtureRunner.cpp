@@ -11,13 +11,14 @@
 //   spdlog::info("{}", c.email);
 //
 // An expectation is `expect[@+N|@-N][:COL]: KIND: TEXT [RULE]` in a comment:
-// KIND is error, warning, note, flow or element; TEXT must occur in what is
+// KIND is error, warning, note, flow, element or wrapper (a function passing
+// its parameter N to a sink: "Logger::info(#0) -> log 'spdlog::info'"); TEXT must occur in what is
 // reported on that line (and column, when given); RULE must be the rule. The
 // kinds listed in check= (default: findings, i.e. errors and warnings) are
 // exact: anything reported in the fixture that no expectation names fails.
 // Notes are only checked when expected. tu=a.cc,b.cc adds other files of the
-// same program (named .cc so they are not fixtures of their own); rules=a,b
-// keeps only those rules' findings.
+// same program (named .cc, or .c for C, so they are not fixtures of their
+// own); rules=a,b keeps only those rules' findings.
 
 #include "pdflow/analysis/Analysis.h"
 
@@ -73,6 +74,8 @@ std::string flowText(const Flow &F, const Model &M) {
                   " '" + F.Sink.Function + "'";
   if (F.WholeObject)
     T += " (whole object)";
+  if (E && E->Origin == AnnotationOrigin::Inferred)
+    T += " (inferred)";
   auto List = [&](const char *Name, const std::vector<std::string> &Items) {
     if (Items.empty())
       return;
@@ -100,6 +103,9 @@ std::string elementText(const DataElement &E) {
   }
   if (!E.Spec.Retention.empty())
     T += " retention=" + E.Spec.Retention;
+  if (E.Origin == AnnotationOrigin::Inferred)
+    T += " inferred confidence=" + std::to_string(E.Inferred.Confidence) + " (" +
+         E.Inferred.Reason + ")";
   return T;
 }
 
@@ -147,9 +153,11 @@ int main(int Argc, char **Argv) {
             Checked.insert("element");
           } else if (K == "note" || K == "notes") {
             Checked.insert("note");
+          } else if (K == "wrapper" || K == "wrappers") {
+            Checked.insert("wrapper");
           } else {
             std::cerr << File << ": error: unknown check '" << K
-                      << "'; use findings, flows, elements or notes\n";
+                      << "'; use findings, flows, elements, notes or wrappers\n";
             return 2;
           }
       } else if (Word.rfind("std=", 0) == 0) {
@@ -171,7 +179,7 @@ int main(int Argc, char **Argv) {
   // Expectations, in the fixture and in the other files of its program.
   std::vector<Expectation> Expected;
   const std::regex Expect(
-      R"(expect(@([+-]\d+))?(:(\d+))?: (error|warning|note|flow|element): (.*?)( \[([a-z0-9-]+)\])?\s*$)");
+      R"(expect(@([+-]\d+))?(:(\d+))?: (error|warning|note|flow|element|wrapper): (.*?)( \[([a-z0-9-]+)\])?\s*$)");
   auto ReadExpectations = [&](const std::string &Path, const std::string &Text) {
     unsigned LineNo = 0;
     std::stringstream Lines(Text);
@@ -234,10 +242,12 @@ int main(int Argc, char **Argv) {
       llvm::SmallString<256> Other(Dir);
       llvm::sys::path::append(Other, T);
       ProgramFiles.insert(std::string(Other));
+      // A .c file of the program is C, whatever the C++ standard.
+      bool IsC = llvm::sys::path::extension(Other) == ".c";
       Req.Commands.push_back({std::string(Other),
                               std::string(Dir),
-                              {"clang++", "-std=" + Std, "-I", Annotations, "-I", Mocks,
-                               std::string(Other)}});
+                              {IsC ? "clang" : "clang++", IsC ? "-std=c11" : "-std=" + Std, "-I",
+                               Annotations, "-I", Mocks, std::string(Other)}});
     }
     Req.ConfigText = ConfigText;
     Req.ConfigName = File;
@@ -263,6 +273,11 @@ int main(int Argc, char **Argv) {
       Add(F.SinkLoc, "flow", flowText(F, R.M), "");
     for (const DataElement &E : R.M.Elements)
       Add(E.Loc, "element", elementText(E), "");
+    for (const SinkWrapper &W : R.M.SinkWrappers)
+      Add(W.Loc, "wrapper",
+          W.Function + "(#" + std::to_string(W.Param) + ") -> " + sinkKindName(W.Sink.Kind) +
+              " '" + W.Sink.Function + "'",
+          "");
 
     // Why a whole fixture went wrong (it did not compile, the config is
     // broken) is worth seeing whatever was expected.

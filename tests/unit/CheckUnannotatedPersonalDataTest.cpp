@@ -1,6 +1,6 @@
 #include "CheckTestSupport.h"
 
-#include "../../checks/PersonalDataLexicon.h"
+#include "pdflow/lexicon/PersonalDataLexicon.h"
 
 using namespace pdflow;
 using namespace pdflow::test;

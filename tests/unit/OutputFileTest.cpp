@@ -200,4 +200,33 @@ TEST_F(OutputFileTest, ReadOnlyFileIsRefused) {
   EXPECT_EQ(read(path("report.txt")), "kept\n");
 }
 
+TEST_F(OutputFileTest, SeveralFilesAreAllWritten) {
+  write(path("b.md"), "old b\n");
+  EXPECT_EQ(message(writeOutputFiles({{path("a.yaml"), "a\n"}, {path("b.md"), "b\n"}})), "");
+  EXPECT_EQ(read(path("a.yaml")), "a\n");
+  EXPECT_EQ(read(path("b.md")), "b\n");
+  EXPECT_EQ(entries(), (std::vector<std::string>{"a.yaml", "b.md"}));
+}
+
+TEST_F(OutputFileTest, NoneOfSeveralFilesIsReplacedWhenOneCannotBeWritten) {
+  write(path("a.yaml"), "old a\n");
+  ASSERT_FALSE(fs::create_directory(path("reports")));
+  std::string Error = message(writeOutputFiles(
+      {{path("a.yaml"), "new a\n"}, {path("new.md"), "new\n"}, {path("reports"), "x"}}));
+  EXPECT_EQ(Error, "cannot write '" + path("reports") + "': is a directory");
+  EXPECT_EQ(read(path("a.yaml")), "old a\n");
+  EXPECT_EQ(entries(), (std::vector<std::string>{"a.yaml", "reports"}));
+}
+
+TEST_F(OutputFileTest, SeveralFilesWithAFifoAmongThem) {
+  ASSERT_EQ(::mkfifo(path("pipe").c_str(), 0600), 0);
+  std::string Received;
+  std::thread Reader([&] { Received = read(path("pipe")); });
+  EXPECT_EQ(message(writeOutputFiles({{path("pipe"), "piped\n"}, {path("a.csv"), "a\n"}})), "");
+  Reader.join();
+  EXPECT_EQ(Received, "piped\n");
+  EXPECT_EQ(read(path("a.csv")), "a\n");
+  EXPECT_EQ(entries(), (std::vector<std::string>{"a.csv", "pipe"}));
+}
+
 } // namespace

@@ -72,6 +72,27 @@ TEST(ReportSarifTest, IsSarif210WithOneRun) {
   EXPECT_EQ(S.run().get("originalUriBaseIds"), nullptr);
 }
 
+TEST(ReportSarifTest, MarksResultsOnInferredData) {
+  Model M;
+  DataElement Guess;
+  Guess.Id = "e.guess";
+  Guess.QualifiedName = "app::login(password)";
+  Guess.Origin = AnnotationOrigin::Inferred;
+  DataElement Annotated;
+  Annotated.Id = "e.email";
+  Annotated.QualifiedName = "shop::Customer::email";
+  M.Elements = {Annotated, Guess};
+  ScanReport R;
+  R.Findings = {logFinding(), logFinding()};
+  R.Findings[0].Subject = {"shop::Customer::email", "spdlog::info", "", "shop::Billing::run"};
+  R.Findings[1].Subject = {"app::login(password)", "spdlog::info", "", "app::login"};
+  Sarif S = render(R, {}, M);
+  ASSERT_EQ(S.results().size(), 2u);
+  EXPECT_EQ(S.result(0).get("properties"), nullptr);
+  ASSERT_NE(S.result(1).getObject("properties"), nullptr);
+  EXPECT_EQ(S.result(1).getObject("properties")->getBoolean("inferred"), true);
+}
+
 TEST(ReportSarifTest, ListsEveryRuleWithItsDocsAndGdprTags) {
   SarifOptions O;
   O.DocsBaseUrl = "https://example.org/pdflow/blob/v1/";

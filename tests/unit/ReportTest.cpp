@@ -168,6 +168,7 @@ TEST(ReportInventoryTest, JsonHasEveryFieldOfOneElement) {
       },
       "category": "contact.email",
       "column": 3,
+      "confidence": null,
       "file": "src/Customer.h",
       "id": "e.email",
       "kind": "field",
@@ -178,6 +179,7 @@ TEST(ReportInventoryTest, JsonHasEveryFieldOfOneElement) {
         "billing",
         "support"
       ],
+      "reason": null,
       "retention": "P3Y",
       "source": null,
       "subject": "customer",
@@ -191,6 +193,7 @@ TEST(ReportInventoryTest, JsonHasEveryFieldOfOneElement) {
       },
       "category": "online.ip_address",
       "column": 15,
+      "confidence": null,
       "file": "src/Net.h",
       "id": "e.ip",
       "kind": "return",
@@ -198,13 +201,14 @@ TEST(ReportInventoryTest, JsonHasEveryFieldOfOneElement) {
       "name": "net::Session::peerAddress()",
       "origin": "config",
       "purposes": [],
+      "reason": null,
       "retention": null,
       "source": null,
       "subject": null,
       "type": "std::string"
     }
   ],
-  "version": 1
+  "version": 2
 }
 )json");
 }
@@ -220,7 +224,7 @@ TEST(ReportInventoryTest, JsonIsValidAndKeepsIdOrder) {
   EXPECT_EQ((*Elements)[0].getAsObject()->get("annotation")->kind(), llvm::json::Value::Null);
   EXPECT_EQ((*Elements)[1].getAsObject()->getString("id"), "e.email");
   EXPECT_EQ((*Elements)[2].getAsObject()->getString("id"), "e.ip");
-  EXPECT_EQ(renderInventoryJson(Model()), "{\n  \"elements\": [],\n  \"version\": 1\n}\n");
+  EXPECT_EQ(renderInventoryJson(Model()), "{\n  \"elements\": [],\n  \"version\": 2\n}\n");
 }
 
 //===----------------------------------------------------------------------===//
@@ -357,6 +361,7 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
       },
       "category": "contact.email",
       "column": 3,
+      "confidence": null,
       "file": "src/Customer.h",
       "id": "e.email",
       "kind": "field",
@@ -367,6 +372,7 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
         "billing",
         "support"
       ],
+      "reason": null,
       "retention": "P3Y",
       "source": null,
       "subject": "customer",
@@ -440,6 +446,7 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
       "element": "shop::Customer::email",
       "element_id": "e.email",
       "function": "shop::Billing::charge",
+      "inferred": false,
       "location": {
         "column": 3,
         "file": "src/Billing.cpp",
@@ -521,7 +528,7 @@ TEST(ReportScanJsonTest, RendersFlowsFindingsSuppressionsAndDiagnostics) {
       ]
     }
   ],
-  "version": 2
+  "version": 3
 }
 )json");
 }
@@ -551,6 +558,34 @@ TEST(ReportScanJsonTest, SortsFlowsAndMarksUnknowns) {
   EXPECT_EQ(V->getAsObject()->getArray("incomplete")->size(), 0u);
   EXPECT_EQ(V->getAsObject()->get("baseline")->kind(), llvm::json::Value::Null);
   EXPECT_EQ(V->getAsObject()->get("new_since")->kind(), llvm::json::Value::Null);
+}
+
+TEST(ReportScanJsonTest, SaysWhatIsInferredAndWhy) {
+  Model M = shopModel();
+  DataElement Guess = element("e.guess", "app::login(password)", {"src/App.cpp", 3, 30},
+                              {"credentials.password", "", {}, "", ""}, AnnotationOrigin::Inferred);
+  Guess.Kind = ElementKind::Parameter;
+  Guess.Inferred = {75, "name has 'password'", {"src/App.cpp", 3, 12}};
+  M.Elements.insert(M.Elements.begin() + 2, Guess); // sorted by id: after e.email
+  Flow Leak = logFlow();
+  Leak.ElementId = "e.guess";
+  M.Flows = {logFlow(), Leak};
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(renderScanJson(M, ScanReport()));
+  ASSERT_TRUE(static_cast<bool>(V)) << llvm::toString(V.takeError());
+  const llvm::json::Array &Elements = *V->getAsObject()->getArray("elements");
+  ASSERT_EQ(Elements.size(), 4u);
+  const llvm::json::Object &Inferred = *Elements[2].getAsObject();
+  EXPECT_EQ(Inferred.getString("origin"), "inferred");
+  EXPECT_EQ(Inferred.getString("kind"), "parameter");
+  EXPECT_EQ(Inferred.getInteger("confidence"), 75);
+  EXPECT_EQ(Inferred.getString("reason"), "name has 'password'");
+  const llvm::json::Object &Annotated = *Elements[1].getAsObject();
+  EXPECT_EQ(Annotated.get("confidence")->kind(), llvm::json::Value::Null);
+  EXPECT_EQ(Annotated.get("reason")->kind(), llvm::json::Value::Null);
+  const llvm::json::Array &Flows = *V->getAsObject()->getArray("flows");
+  ASSERT_EQ(Flows.size(), 2u);
+  EXPECT_EQ(Flows[0].getAsObject()->getBoolean("inferred"), false);
+  EXPECT_EQ(Flows[1].getAsObject()->getBoolean("inferred"), true);
 }
 
 TEST(ReportScanJsonTest, RendersTheBaselineAndNewSinceSummaries) {

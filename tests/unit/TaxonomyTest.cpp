@@ -231,13 +231,13 @@ TEST(TaxonomyTest, ParseReportsLocatedErrors) {
   std::optional<Taxonomy> T = Taxonomy::parse(doc(R"(
 version: 2
 categories:
-  - {id: contact, label: Contact}
-  - {id: contact.email, labl: E-mail}
-purposes: [{id: billing}]
+  - {id: contact, label: Contact, label_fr: Coordonnées}
+  - {id: contact.email, labl: E-mail, label_fr: Courriel}
+purposes: [{id: billing, label_fr: Facturation}]
 countries:
-  - {code: FR, name: France, eea: true, adequacy: full}
-  - {code: US, name: United States, adequacy: partial}
-  - {code: USA, name: United States}
+  - {code: FR, name: France, eea: true, adequacy: full, name_fr: France}
+  - {code: US, name: United States, adequacy: partial, name_fr: États-Unis}
+  - {code: USA, name: United States, name_fr: États-Unis}
 legal_base: []
 )"),
                                               "t.yaml", Diags);

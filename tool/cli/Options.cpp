@@ -2,6 +2,8 @@
 
 #include "pdflow/support/Text.h"
 
+#include "llvm/Support/Path.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -10,7 +12,8 @@ namespace pdflow {
 
 namespace {
 
-const std::vector<std::string> Commands = {"inventory", "scan", "baseline", "facts", "rules"};
+const std::vector<std::string> Commands = {"inventory", "scan",  "baseline", "register",
+                                           "suggest",   "facts", "rules"};
 
 /// "K/N" with 1 <= K <= N.
 bool parseShard(const std::string &V, unsigned &Index, unsigned &Count) {
@@ -26,6 +29,51 @@ bool parseShard(const std::string &V, unsigned &Index, unsigned &Count) {
   Index = K - 1;
   Count = N;
   return true;
+}
+
+/// The --format values each command accepts, its default first; none for
+/// the commands that write a format of their own.
+std::vector<std::string> formatsOf(const std::string &Command) {
+  if (Command == "inventory")
+    return {"text", "json"};
+  if (Command == "scan")
+    return {"text", "json", "sarif"};
+  if (Command == "register")
+    return {"yaml", "md", "html", "csv", "xlsx", "dot"};
+  if (Command == "suggest")
+    return {"text", "yaml", "fixes"};
+  return {};
+}
+
+/// "a, b or c".
+std::string oneOf(const std::vector<std::string> &Items) {
+  std::string Out;
+  for (size_t I = 0; I < Items.size(); ++I)
+    Out += (I == 0 ? "" : I + 1 == Items.size() ? " or " : ", ") + Items[I];
+  return Out;
+}
+
+/// --format F for the command: one of its formats. A format of another
+/// command is named as such.
+bool checkFormat(const std::string &Command, const std::string &Format, std::string &Error) {
+  std::vector<std::string> Formats = formatsOf(Command);
+  if (Formats.empty()) {
+    Error = Command == "baseline" ? "'baseline' writes its own JSON format; drop '--format'"
+                                  : "'" + Command + "' takes no '--format'";
+    return false;
+  }
+  if (std::find(Formats.begin(), Formats.end(), Format) != Formats.end())
+    return true;
+  Error = "'--format' of '" + Command + "' must be " + oneOf(Formats) + "; got '" + Format + "'";
+  for (const std::string &Other : Commands) {
+    std::vector<std::string> OtherFormats = formatsOf(Other);
+    if (std::find(OtherFormats.begin(), OtherFormats.end(), Format) != OtherFormats.end()) {
+      Error += ", a format of '" + Other + "'";
+      return false;
+    }
+  }
+  Error = withSuggestion(Error, Format, Formats);
+  return false;
 }
 
 bool takeValue(const std::vector<std::string> &Args, size_t &I, const std::string &Flag,
@@ -54,8 +102,14 @@ bool is(const std::string &Arg, const std::string &Flag) {
   return Flag.size() == 2 ? Arg.size() > 2 : Arg[Flag.size()] == '=';
 }
 
+/// The commands that take --infer: those whose output shows inferred data as
+/// such, and the extraction of facts for them.
+bool infers(const std::string &Command) {
+  return Command == "scan" || Command == "inventory" || Command == "baseline" || Command == "facts";
+}
+
 /// Options that only some commands take.
-bool checkCommandOptions(const CliOptions &O, bool FormatGiven, std::string &Error) {
+bool checkCommandOptions(const CliOptions &O, std::string &Error) {
   const std::string &C = O.Command;
   if (C != "scan" && !O.BaselineFile.empty())
     Error = "'--baseline' is an option of 'scan'; 'pdflow baseline' writes the file";
@@ -63,18 +117,96 @@ bool checkCommandOptions(const CliOptions &O, bool FormatGiven, std::string &Err
     Error = "'--new-since' is an option of 'scan'";
   else if (C != "scan" && C != "baseline" && O.AllowIncomplete)
     Error = "'--allow-incomplete' is an option of 'scan' and 'baseline'";
-  else if (C != "scan" && O.Format == "sarif")
-    Error = "'--format sarif' is a format of 'scan'; '" + C + "' writes text or json";
-  else if (C == "baseline" && FormatGiven)
-    Error = "'baseline' writes its own JSON format; drop '--format'";
+  else if (C != "register" && (!O.Lang.empty() || !O.CheckFile.empty() || !O.SourceUrl.empty()))
+    Error = "'--lang', '--check' and '--source-url' are options of 'register'";
+  else if (C != "register" && O.Outputs.size() > 1)
+    Error = "'-o' given " + std::to_string(O.Outputs.size()) +
+            " times; only 'register' writes several files";
+  else if (O.Infer && !infers(C))
+    Error = C == "suggest" ? "'suggest' always infers; '--infer' is an option of 'scan', "
+                             "'inventory', 'baseline' and 'facts'"
+                           : "'--infer' is an option of 'scan', 'inventory', 'baseline' and "
+                             "'facts'";
+  else if (O.MinConfidence && !infers(C) && C != "suggest")
+    Error = "'--min-confidence' is an option of 'scan', 'inventory', 'baseline', 'facts' and "
+            "'suggest'";
+  else if (!O.FactsDirs.empty() && C == "suggest")
+    Error = "'--facts' is an option of 'inventory', 'scan', 'baseline' and 'register'; "
+            "'suggest' parses the sources itself";
+  else if (!O.FactsDirs.empty() && (O.Infer || O.MinConfidence))
+    Error = "'--infer' and '--min-confidence' act when the facts are extracted: pass them to "
+            "'pdflow facts'";
   return Error.empty();
+}
+
+/// register with several -o: each file's extension names its format.
+bool checkRegisterOutputs(const CliOptions &Out, bool FormatGiven, std::string &Error) {
+  if (FormatGiven) {
+    Error = "with several -o, give no '--format': each file's extension names its format";
+    return false;
+  }
+  for (const std::string &Path : Out.Outputs)
+    if (registerFormatOfPath(Path).empty()) {
+      Error = "'" + Path +
+              "': with several -o, each file needs an extension naming its "
+              "format: .yaml, .md, .html, .csv, .xlsx or .dot";
+      return false;
+    }
+  return true;
+}
+
+/// register: the outputs and their formats, --check. Without --format, a
+/// single -o names the format by its extension.
+bool checkRegisterOptions(CliOptions &Out, bool FormatGiven, std::string &Error) {
+  if (!FormatGiven && Out.Outputs.size() == 1)
+    Out.Format = registerFormatOfPath(Out.Output);
+  if (Out.Format.empty())
+    Out.Format = formatsOf("register").front();
+  if (Out.Outputs.size() > 1)
+    return checkRegisterOutputs(Out, FormatGiven, Error);
+  if (Out.Format == "xlsx" && (Out.Output.empty() || Out.Output == "-")) {
+    Error = "'--format xlsx' writes a workbook: give the file with -o FILE";
+    return false;
+  }
+  if (!Out.CheckFile.empty() && Out.Output == "-") {
+    Error = "'--check' prints the changes on standard output; give -o a file";
+    return false;
+  }
+  return true;
+}
+
+/// Every command's options but the positional ones.
+bool checkOptions(CliOptions &Out, bool FormatGiven, std::string &Error) {
+  if (!checkCommandOptions(Out, Error))
+    return false;
+  if (Out.Command == "register")
+    return checkRegisterOptions(Out, FormatGiven, Error);
+  if (Out.Format.empty() && !formatsOf(Out.Command).empty())
+    Out.Format = formatsOf(Out.Command).front();
+  return true;
 }
 
 } // namespace
 
+std::string registerFormatOfPath(const std::string &Path) {
+  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  for (auto [Suffix, Format] : {std::pair{".yaml", "yaml"},
+                                {".yml", "yaml"},
+                                {".md", "md"},
+                                {".html", "html"},
+                                {".htm", "html"},
+                                {".csv", "csv"},
+                                {".xlsx", "xlsx"},
+                                {".dot", "dot"},
+                                {".gv", "dot"}})
+    if (Ext.equals_insensitive(Suffix))
+      return Format;
+  return "";
+}
+
 bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::string &Error) {
   if (Args.empty()) {
-    Error = "no command; expected one of inventory, scan, baseline, facts, rules";
+    Error = "no command; expected one of " + oneOf(Commands);
     return false;
   }
   Out.Command = Args[0];
@@ -82,11 +214,27 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     Error = withSuggestion("unknown command '" + Out.Command + "'", Out.Command, Commands);
     return false;
   }
-  const std::vector<std::string> Known = {
-      "-p",      "--config",   "--format",     "-o",
-      "-j",      "--flows",    "--fail-on",    "--help",
-      "--stats", "--quiet",    "--tu-timeout", "--facts",
-      "--shard", "--baseline", "--new-since",  "--allow-incomplete"};
+  const std::vector<std::string> Known = {"-p",
+                                          "--config",
+                                          "--format",
+                                          "-o",
+                                          "-j",
+                                          "--flows",
+                                          "--fail-on",
+                                          "--help",
+                                          "--stats",
+                                          "--quiet",
+                                          "--tu-timeout",
+                                          "--facts",
+                                          "--shard",
+                                          "--baseline",
+                                          "--new-since",
+                                          "--allow-incomplete",
+                                          "--lang",
+                                          "--check",
+                                          "--source-url",
+                                          "--infer",
+                                          "--min-confidence"};
   bool FormatGiven = false;
   for (size_t I = 1; I < Args.size(); ++I) {
     const std::string &A = Args[I];
@@ -100,16 +248,14 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
       if (!takeValue(Args, I, "--config", Out.ConfigFile, Error))
         return false;
     } else if (is(A, "--format")) {
-      if (!takeValue(Args, I, "--format", Out.Format, Error))
+      if (!takeValue(Args, I, "--format", Out.Format, Error) ||
+          !checkFormat(Out.Command, Out.Format, Error))
         return false;
-      if (Out.Format != "text" && Out.Format != "json" && Out.Format != "sarif") {
-        Error = "'--format' must be text, json or sarif; got '" + Out.Format + "'";
-        return false;
-      }
       FormatGiven = true;
     } else if (is(A, "-o")) {
       if (!takeValue(Args, I, "-o", Out.Output, Error))
         return false;
+      Out.Outputs.push_back(Out.Output);
     } else if (is(A, "-j")) {
       if (!takeValue(Args, I, "-j", V, Error))
         return false;
@@ -120,6 +266,18 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
         return false;
       }
       Out.Jobs = N;
+    } else if (A == "--infer") {
+      Out.Infer = true;
+    } else if (is(A, "--min-confidence")) {
+      if (!takeValue(Args, I, "--min-confidence", V, Error))
+        return false;
+      unsigned N = 0;
+      auto [P, EC] = std::from_chars(V.data(), V.data() + V.size(), N);
+      if (EC != std::errc() || P != V.data() + V.size() || N > 100) {
+        Error = "'--min-confidence' takes a percentage from 0 to 100; got '" + V + "'";
+        return false;
+      }
+      Out.MinConfidence = N;
     } else if (A == "--flows") {
       Out.Flows = true;
     } else if (is(A, "--facts")) {
@@ -170,6 +328,28 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
       }
     } else if (A == "--allow-incomplete") {
       Out.AllowIncomplete = true;
+    } else if (is(A, "--lang")) {
+      if (!takeValue(Args, I, "--lang", Out.Lang, Error))
+        return false;
+      if (Out.Lang != "en" && Out.Lang != "fr") {
+        Error = "'--lang' must be en or fr; got '" + Out.Lang + "'";
+        return false;
+      }
+    } else if (is(A, "--check")) {
+      if (!takeValue(Args, I, "--check", Out.CheckFile, Error))
+        return false;
+      if (Out.CheckFile.empty()) {
+        Error = "'--check' needs the YAML register to compare with";
+        return false;
+      }
+    } else if (is(A, "--source-url")) {
+      if (!takeValue(Args, I, "--source-url", Out.SourceUrl, Error))
+        return false;
+      if (Out.SourceUrl.empty()) {
+        Error = "'--source-url' needs a template such as "
+                "'https://host/org/repo/blob/{rev}/{path}#L{line}'";
+        return false;
+      }
     } else if (!A.empty() && A[0] == '-') {
       Error = withSuggestion("unknown option '" + A + "'", A, Known);
       return false;
@@ -184,15 +364,15 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     Out.FactsDirs.insert(Out.FactsDirs.end(), Out.Files.begin(), Out.Files.end());
     Out.Files.clear();
     if (Out.Command == "facts") {
-      Error = "'--facts' reads facts for 'scan', 'inventory' and 'baseline'; 'facts' writes "
-              "them with -o DIR";
+      Error = "'--facts' reads facts for 'inventory', 'scan', 'baseline' and 'register'; "
+              "'facts' writes them with -o DIR";
       return false;
     }
     if (!Out.BuildDir.empty()) {
       Error = "'--facts' and '-p' exclude each other: the facts replace the compile database";
       return false;
     }
-    return checkCommandOptions(Out, FormatGiven, Error);
+    return checkOptions(Out, FormatGiven, Error);
   }
   if (Out.Command == "facts" && Out.Output.empty()) {
     Error = "'facts' needs -o DIR, the directory to write the facts files into";
@@ -203,15 +383,14 @@ bool parseOptions(const std::vector<std::string> &Args, CliOptions &Out, std::st
     return false;
   }
   if (Out.BuildDir.empty()) {
-    Error = "'" + Out.Command +
-            "' needs -p BUILD_DIR, the directory holding compile_commands.json";
+    Error = "'" + Out.Command + "' needs -p BUILD_DIR, the directory holding compile_commands.json";
     return false;
   }
   if (Out.Command != "scan" && (Out.Flows)) {
     Error = "'--flows' is an option of 'scan'";
     return false;
   }
-  return checkCommandOptions(Out, FormatGiven, Error);
+  return checkOptions(Out, FormatGiven, Error);
 }
 
 } // namespace pdflow

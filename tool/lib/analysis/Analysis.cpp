@@ -76,6 +76,10 @@ void loadConfig(const AnalysisRequest &Req, const std::vector<std::string> &Sour
   }
   if (!Cfg)
     Cfg = Config{}; // unreadable: carry on with defaults, exit 2 at the end
+  if (Req.Infer)
+    Cfg->Discovery.Infer = true;
+  if (Req.MinConfidence)
+    Cfg->Discovery.MinConfidence = *Req.MinConfidence;
   R.Cfg = std::make_unique<Config>(std::move(*Cfg));
 }
 
@@ -583,6 +587,7 @@ void relativizePaths(AnalysisResult &R, const std::string &Dir) {
   for (DataElement &E : M.Elements) {
     relativize(E.Loc, Prefix);
     relativize(E.AnnotationLoc, Prefix);
+    relativize(E.Inferred.InsertLoc, Prefix);
   }
   for (Flow &F : M.Flows) {
     relativize(F.SinkLoc, Prefix);
@@ -600,6 +605,10 @@ void relativizePaths(AnalysisResult &R, const std::string &Dir) {
     relativize(S.Loc, Prefix);
   for (auto &[Id, L] : M.ActivityEntries)
     relativize(L, Prefix);
+  for (SinkWrapper &W : M.SinkWrappers) {
+    relativize(W.Loc, Prefix);
+    relativize(W.SinkLoc, Prefix);
+  }
   for (Diagnostic &D : R.ToolDiagnostics)
     relativize(D, Prefix);
   for (Diagnostic &D : R.Findings)

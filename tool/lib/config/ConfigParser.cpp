@@ -119,8 +119,8 @@ bool isValidActivityId(const std::string &Id) {
 
 std::optional<ActivityDecl> readActivity(YamlFile &File, const YAML::Node &N, const Taxonomy &Tax) {
   MapReader R(File, N, "activity",
-              {"id", "name", "purposes", "legal_basis", "special_condition", "subjects",
-               "retention", "entry_points"});
+              {"id", "name", "purposes", "legal_basis", "legitimate_interest", "special_condition",
+               "subjects", "retention", "entry_points"});
   ActivityDecl A;
   A.Loc = R.loc();
   auto Id = R.required("id");
@@ -132,12 +132,17 @@ std::optional<ActivityDecl> readActivity(YamlFile &File, const YAML::Node &N, co
   A.Subjects = knownIds(File, Tax, TermKind::Subject, R.scalarList("subjects"));
   A.Retention = R.string("retention").value_or("");
   A.EntryPoints = texts(R.scalarList("entry_points"));
+  if (auto Interest = R.scalar("legitimate_interest")) {
+    A.LegitimateInterest = Interest->Text;
+    if (A.LegalBasis != "legitimate-interests")
+      File.diags().warning(Interest->Loc, "'legitimate_interest' is ignored: the activity's "
+                                          "legal_basis is not legitimate-interests");
+  }
   if (!Id)
     return std::nullopt;
   if (!isValidActivityId(Id->Text)) {
-    File.error(Id->Loc,
-               "invalid activity id " + quoteForMessage(Id->Text) +
-                   "; use letters, digits, '-', '_' and '.'");
+    File.error(Id->Loc, "invalid activity id " + quoteForMessage(Id->Text) +
+                            "; use letters, digits, '-', '_' and '.'");
     return std::nullopt;
   }
   A.Id = Id->Text;
@@ -167,6 +172,98 @@ void readActivities(MapReader &Top, const Taxonomy &Tax, std::vector<ActivityDec
   }
 }
 
+// --- role:, controllers:, recipients: -------------------------------------------
+
+void readRole(MapReader &Top, Config &C) {
+  auto Role = Top.scalar("role");
+  if (!Role)
+    return;
+  if (auto Parsed = parseOrganisationRole(Role->Text))
+    C.Role = *Parsed;
+  else
+    Top.file().error(Role->Loc, yaml::mustBeOneOf("role", organisationRoleNames(), Role->Text));
+}
+
+/// A `controllers:` entry; ActivityIds are the declared activities, which
+/// its `activities` must name.
+std::optional<ClientController> readClientController(YamlFile &File, const YAML::Node &N,
+                                                     const std::vector<std::string> &ActivityIds) {
+  MapReader R(File, N, "controller entry",
+              {"name", "contact", "representative", "dpo", "activities"});
+  ClientController C;
+  C.Loc = R.loc();
+  auto Name = R.required("name");
+  C.Contact = R.string("contact").value_or("");
+  C.Representative =
+      readParty(File, R.get("representative"), "representative", "for 'representative'");
+  C.Dpo = readParty(File, R.get("dpo"), "dpo", "for 'dpo'");
+  for (const Scalar &A : R.scalarList("activities").value_or(std::vector<Scalar>{})) {
+    if (std::find(ActivityIds.begin(), ActivityIds.end(), A.Text) == ActivityIds.end())
+      File.error(A.Loc, withSuggestion("unknown activity '" + A.Text + "'", A.Text, ActivityIds));
+    else
+      C.Activities.push_back(A.Text);
+  }
+  if (!Name)
+    return std::nullopt;
+  C.Name = Name->Text;
+  return C;
+}
+
+/// Reads `controllers:`, after `activities:` so that the activity ids each
+/// entry lists can be checked.
+void readControllers(MapReader &Top, Config &C) {
+  YamlFile &File = Top.file();
+  auto Items = Top.list("controllers");
+  std::vector<std::string> ActivityIds;
+  for (const ActivityDecl &A : C.Activities)
+    ActivityIds.push_back(A.Id);
+  for (const YAML::Node &Item : Items.value_or(std::vector<YAML::Node>{}))
+    if (yaml::expectMap(File, Item, "in 'controllers'"))
+      if (auto Entry = readClientController(File, Item, ActivityIds))
+        C.Controllers.push_back(std::move(*Entry));
+  if (C.Role == OrganisationRole::Processor && C.Controllers.empty())
+    File.error(Top.valueLoc("role"),
+               "'role: processor' needs 'controllers': the controllers the processing is "
+               "carried out for (Art. 30(2)(a))");
+  if (C.Role == OrganisationRole::Controller && Items && !Items->empty())
+    File.error(Top.valueLoc("controllers"),
+               "'controllers' lists the controllers a processor acts for; set 'role: "
+               "processor', or list joint controllers under controller.joint_controllers");
+}
+
+void readRecipients(MapReader &Top, std::vector<RecipientDecl> &Out) {
+  YamlFile &File = Top.file();
+  for (const YAML::Node &Item : Top.list("recipients").value_or(std::vector<YAML::Node>{})) {
+    if (!yaml::expectMap(File, Item, "in 'recipients'"))
+      continue;
+    MapReader R(File, Item, "recipient", {"name", "role", "contract"});
+    auto Name = R.required("name");
+    auto Role = R.required("role");
+    RecipientDecl D;
+    D.Loc = R.loc();
+    D.Contract = R.string("contract").value_or("");
+    std::optional<RecipientRole> Parsed;
+    if (Role && !(Parsed = parseRecipientRole(Role->Text)))
+      File.error(Role->Loc, yaml::mustBeOneOf("role", recipientRoleNames(), Role->Text));
+    if (!Name || !Parsed)
+      continue;
+    D.Name = Name->Text;
+    D.Role = *Parsed;
+    auto Previous = std::find_if(Out.begin(), Out.end(),
+                                 [&](const RecipientDecl &O) { return O.Name == D.Name; });
+    if (Previous != Out.end()) {
+      File.diags().add({Severity::Error,
+                        Name->Loc,
+                        "recipient '" + D.Name + "' is already declared",
+                        "",
+                        {{Previous->Loc, "previous declaration is here"}},
+                        {}});
+      continue;
+    }
+    Out.push_back(std::move(D));
+  }
+}
+
 // --- data: ----------------------------------------------------------------------
 
 std::optional<SideAnnotation> readSideAnnotation(YamlFile &File, const YAML::Node &N,
@@ -182,9 +279,16 @@ std::optional<SideAnnotation> readSideAnnotation(YamlFile &File, const YAML::Nod
   D.Spec.Purposes = knownIds(File, Tax, TermKind::Purpose, R.scalarList("purposes"));
   D.Spec.Retention = R.string("retention").value_or("");
   D.Spec.Source = R.string("source").value_or("");
-  if (!Symbol || D.Spec.Category.empty())
+  if (!Symbol)
+    return std::nullopt;
+  std::string Error;
+  std::optional<SymbolPattern> Pattern = parseSymbolPattern(Symbol->Text, Error);
+  if (!Pattern)
+    File.error(Symbol->Loc, Error);
+  if (!Pattern || D.Spec.Category.empty())
     return std::nullopt;
   D.Symbol = Symbol->Text;
+  D.Pattern = std::move(*Pattern);
   return D;
 }
 
@@ -193,6 +297,24 @@ void readData(MapReader &Top, const Taxonomy &Tax, std::vector<SideAnnotation> &
     if (yaml::expectMap(Top.file(), Item, "in 'data'"))
       if (auto D = readSideAnnotation(Top.file(), Item, Tax))
         Out.push_back(std::move(*D));
+}
+
+// --- discovery: -----------------------------------------------------------------
+
+void readDiscovery(MapReader &Top, DiscoverySettings &Out) {
+  YAML::Node N = Top.get("discovery");
+  YamlFile &File = Top.file();
+  if (yaml::isAbsent(N) || !yaml::expectMap(File, N, "for 'discovery'"))
+    return;
+  MapReader R(File, N, "discovery", {"infer", "min_confidence"});
+  Out.Infer = R.boolean("infer").value_or(Out.Infer);
+  if (std::optional<unsigned> Min = R.index("min_confidence")) {
+    if (*Min > 100)
+      File.error(R.valueLoc("min_confidence"),
+                 "'min_confidence' is a percentage from 0 to 100; got " + std::to_string(*Min));
+    else
+      Out.MinConfidence = *Min;
+  }
 }
 
 // --- rules: ---------------------------------------------------------------------
@@ -294,7 +416,8 @@ std::optional<std::string> readConfigText(const std::string &File, std::string &
 
 std::vector<std::string> configKeys() {
   std::vector<std::string> Keys = {
-      "version", "controller", "security_measures", "taxonomy", "activities", "data", "rules"};
+      "version",           "role",       "controller", "controllers", "recipients", "taxonomy",
+      "security_measures", "activities", "data",       "discovery",   "rules"};
   for (const std::string &K : modelSectionKeys())
     Keys.push_back(K);
   return Keys;
@@ -317,10 +440,14 @@ std::optional<Config> parseConfig(const std::string &Yaml, const std::string &Fi
   yaml::checkVersion(Top);
   // First, so that everything below may use the project's own terms.
   readTaxonomy(Top, Tax, C.TaxonomyExt);
+  readRole(Top, C);
   readController(Top, C.Ctrl);
   C.SecurityMeasures = texts(Top.scalarList("security_measures"));
   readActivities(Top, Tax, C.Activities);
+  readControllers(Top, C);
+  readRecipients(Top, C.Recipients);
   readData(Top, Tax, C.Data);
+  readDiscovery(Top, C.Discovery);
   readModelSections(Top, Tax, ModelOrigin::Config, C.Models);
   readRules(Top, KnownRules, C.Rules);
   return C;

@@ -29,6 +29,12 @@ constexpr NameTable<TransformEffect, 4> Effects = {{{TransformEffect::Pseudonymi
                                                     {TransformEffect::Encrypt, "encrypt"},
                                                     {TransformEffect::Redact, "redact"}}};
 
+constexpr NameTable<OrganisationRole, 2> OrganisationRoles = {
+    {{OrganisationRole::Controller, "controller"}, {OrganisationRole::Processor, "processor"}}};
+
+constexpr NameTable<RecipientRole, 2> RecipientRoles = {
+    {{RecipientRole::Processor, "processor"}, {RecipientRole::ThirdParty, "third-party"}}};
+
 template <typename E, size_t N> const char *nameOf(const NameTable<E, N> &Table, E Value) {
   for (const auto &[V, Name] : Table)
     if (V == Value)
@@ -71,6 +77,18 @@ std::optional<TransformEffect> parseTransformEffect(const std::string &Text) {
   return parseName(Effects, Text);
 }
 std::vector<std::string> transformEffectNames() { return namesOf(Effects); }
+
+const char *organisationRoleName(OrganisationRole R) { return nameOf(OrganisationRoles, R); }
+std::optional<OrganisationRole> parseOrganisationRole(const std::string &Text) {
+  return parseName(OrganisationRoles, Text);
+}
+std::vector<std::string> organisationRoleNames() { return namesOf(OrganisationRoles); }
+
+const char *recipientRoleName(RecipientRole R) { return nameOf(RecipientRoles, R); }
+std::optional<RecipientRole> parseRecipientRole(const std::string &Text) {
+  return parseName(RecipientRoles, Text);
+}
+std::vector<std::string> recipientRoleNames() { return namesOf(RecipientRoles); }
 
 void ModelSet::append(const ModelSet &Other) {
   Sinks.insert(Sinks.end(), Other.Sinks.begin(), Other.Sinks.end());

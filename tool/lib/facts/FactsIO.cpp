@@ -136,9 +136,11 @@ PDFLOW_ENUM_INFO(AnnotationKind, annotationKindName, AnnotationKind::Data, Annot
 PDFLOW_ENUM_INFO(ModelOrigin, modelOriginName, ModelOrigin::Builtin, ModelOrigin::Config,
                  ModelOrigin::Annotation)
 PDFLOW_ENUM_INFO(ElementKind, elementKindName, ElementKind::Field, ElementKind::Variable,
-                 ElementKind::Parameter, ElementKind::Return, ElementKind::Class)
+                 ElementKind::Parameter, ElementKind::Return, ElementKind::Class,
+                 ElementKind::Local)
 PDFLOW_ENUM_INFO(AnnotationOrigin, annotationOriginName, AnnotationOrigin::Code,
-                 AnnotationOrigin::SideAnnotation, AnnotationOrigin::ClassAnnotation)
+                 AnnotationOrigin::SideAnnotation, AnnotationOrigin::ClassAnnotation,
+                 AnnotationOrigin::Inferred)
 PDFLOW_ENUM_INFO(SinkKind, sinkKindName, SinkKind::Log, SinkKind::Export, SinkKind::Storage,
                  SinkKind::ThirdParty, SinkKind::InternalService)
 PDFLOW_ENUM_INFO(Safeguard, safeguardName, Safeguard::Unspecified, Safeguard::Adequacy,
@@ -166,6 +168,14 @@ template <> struct Schema<DataSpec> {
   }
 };
 
+template <> struct Schema<Inference> {
+  template <class F> static constexpr void each(F &&Field) {
+    Field("confidence", &Inference::Confidence);
+    Field("reason", &Inference::Reason);
+    Field("insert", &Inference::InsertLoc);
+  }
+};
+
 template <> struct Schema<DataElement> {
   template <class F> static constexpr void each(F &&Field) {
     Field("id", &DataElement::Id);
@@ -176,6 +186,7 @@ template <> struct Schema<DataElement> {
     Field("spec", &DataElement::Spec);
     Field("origin", &DataElement::Origin);
     Field("annotation", &DataElement::AnnotationLoc);
+    Field("inferred", &DataElement::Inferred);
   }
 };
 
@@ -399,6 +410,7 @@ template <class T> constexpr size_t schemaSize() {
                 "a member of " #TYPE " is missing from its Schema in FactsIO.cpp "                 \
                 "(bump FactsFormatVersion too)");
 PDFLOW_CHECK_SCHEMA(DataSpec, 0)
+PDFLOW_CHECK_SCHEMA(Inference, 0)
 PDFLOW_CHECK_SCHEMA(DataElement, 0)
 PDFLOW_CHECK_SCHEMA(FlowStep, 0)
 PDFLOW_CHECK_SCHEMA(ElementUse, 0)

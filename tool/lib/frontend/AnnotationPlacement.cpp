@@ -21,9 +21,6 @@ const char *unannotatableKindNoun(const Decl *D) {
     return "enumerations";
   if (isa<EnumConstantDecl>(D))
     return "enumerators";
-  if (const auto *VD = dyn_cast<VarDecl>(D);
-      VD && !isa<ParmVarDecl>(VD) && (!VD->hasGlobalStorage() || VD->isStaticLocal()))
-    return "local variables";
   if (isa<FieldDecl, VarDecl, FunctionDecl, RecordDecl>(D))
     return nullptr;
   return "this kind of declaration";
@@ -32,8 +29,8 @@ const char *unannotatableKindNoun(const Decl *D) {
 std::string doesNotApplyMessage(AnnotationKind K, const char *KindNoun) {
   std::string Message = std::string(annotationMacro(K)) + " does not apply to " + KindNoun;
   if (K == AnnotationKind::Data)
-    Message += "; annotate the fields, global variables, parameters, functions or classes "
-               "that hold the data";
+    Message += "; annotate the fields, variables, parameters, functions or classes that hold "
+               "the data";
   return Message;
 }
 

@@ -12,9 +12,9 @@
 namespace pdflow {
 
 /// What to call declarations of D's kind in "PDFLOW_DATA does not apply to
-/// <noun>" ("enumerators", "local variables"), or null when some pdflow
-/// annotation applies to them (fields, global variables, parameters,
-/// functions, classes).
+/// <noun>" ("enumerators", "namespaces"), or null when some pdflow
+/// annotation applies to them (fields, variables global or local,
+/// parameters, functions, classes).
 const char *unannotatableKindNoun(const clang::Decl *D);
 
 /// "PDFLOW_DATA does not apply to enumerators; annotate ...".

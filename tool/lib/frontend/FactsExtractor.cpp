@@ -6,6 +6,7 @@
 #include "DeclIndex.h"
 #include "FunctionAnalyzer.h"
 
+#include "pdflow/lexicon/PersonalDataLexicon.h"
 #include "pdflow/support/Text.h"
 
 #include "clang/AST/Attr.h"
@@ -13,6 +14,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
+#include <map>
 #include <set>
 
 namespace pdflow {
@@ -62,7 +64,7 @@ public:
   }
 
   /// Annotations on declarations no annotation applies to (an enum, a
-  /// local variable...) would be dropped without a word: report them.
+  /// namespace...) would be dropped without a word: report them.
   bool VisitDecl(Decl *D) {
     if (!D->hasAttrs())
       return true;
@@ -85,7 +87,13 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *VD) {
-    if (isa<ParmVarDecl>(VD) || !VD->hasGlobalStorage() || VD->isStaticLocal())
+    if (isa<ParmVarDecl>(VD))
+      return true;
+    if (VD->isLocalVarDecl()) {
+      visitLocal(VD);
+      return true;
+    }
+    if (!VD->hasGlobalStorage())
       return true;
     noteFile(VD->getLocation());
     if (const VarDecl *Pattern = instantiationPattern(VD)) {
@@ -145,8 +153,7 @@ public:
       Index.addAnnotation(FD, A.Parsed);
     }
     addFunctionElements(FD, dataOnly(std::move(Found)), Usr);
-    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
-        !FD->isInvalidDecl())
+    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() && !FD->isInvalidDecl())
       Definitions.push_back(FD);
     return true;
   }
@@ -154,7 +161,28 @@ public:
   std::vector<const FunctionDecl *> Definitions;
   std::set<FileID> Files;
 
+  /// A declarator that shares its declaration with others (`std::string
+  /// city, country;`) gets no fix-it: PDFLOW_DATA before the declaration
+  /// would annotate them all. Known once every declarator was seen.
+  void dropSharedInsertions() {
+    auto Shared = [&](const SourceLoc &L) {
+      auto It = DeclaratorsAt.find(L);
+      return It != DeclaratorsAt.end() && It->second > 1;
+    };
+    for (DataElement &E : Out.Elements)
+      if (E.Origin == AnnotationOrigin::Inferred && Shared(E.Inferred.InsertLoc))
+        E.Inferred.InsertLoc = {};
+    for (DeclaredName &N : Out.Declarations)
+      if (Shared(N.InsertLoc))
+        N.InsertLoc = {};
+  }
+
 private:
+  void noteDeclarator(const DeclaratorDecl *D) {
+    if (D->getBeginLoc().isFileID())
+      ++DeclaratorsAt[sourceLoc(SM, D->getBeginLoc())];
+  }
+
   void noteFile(SourceLocation L) {
     if (L.isValid())
       Files.insert(SM.getFileID(SM.getFileLoc(L)));
@@ -167,15 +195,20 @@ private:
   void visitField(const FieldDecl *FD) {
     if (!firstVisit(FD))
       return;
+    noteDeclarator(FD);
     auto Data = dataAnnotations(FD);
-    if (!addElement(FD, ElementKind::Field, FD->getType(), Data, subjectOfField(FD))) {
+    std::string Subject = subjectOfField(FD);
+    if (!addElement(FD, ElementKind::Field, FD->getType(), Data, Subject)) {
       // A field of a class that is personal data as a whole, or whose type
       // is such a class, is covered by that annotation already.
       const auto *FieldClass = FD->getType()->getAsCXXRecordDecl();
-      if (Index.elementOf(FD->getParent()).empty() &&
-          !(FieldClass && !Index.elementOf(FieldClass).empty()))
+      if (!Index.elementOf(FD->getParent()).empty() ||
+          (FieldClass && !Index.elementOf(FieldClass).empty()))
+        return;
+      if (!inferElement(FD, ElementKind::Field, FD->getType(), Subject)) {
         addDeclaredName(FD, ElementKind::Field, FD->getType());
-      return;
+        return;
+      }
     }
     // The class was visited before its fields: its objects hold this one.
     if (auto It = Out.Records.find(qualifiedName(FD->getParent())); It != Out.Records.end()) {
@@ -189,9 +222,30 @@ private:
   void visitVariable(const VarDecl *VD) {
     if (!firstVisit(VD))
       return;
+    noteDeclarator(VD);
     auto Data = dataAnnotations(VD);
-    if (!addElement(VD, ElementKind::Variable, VD->getType(), Data, ""))
+    if (!addElement(VD, ElementKind::Variable, VD->getType(), Data, "") &&
+        !inferElement(VD, ElementKind::Variable, VD->getType(), ""))
       addDeclaredName(VD, ElementKind::Variable, VD->getType());
+  }
+
+  /// A variable of a function body: an element when annotated in code, named
+  /// by a side annotation ("app::main::thePassword") or inferred. A local
+  /// of a function template is one element for every instantiation (see
+  /// localId); the template's own is only read for misplaced annotations.
+  void visitLocal(const VarDecl *VD) {
+    if (VD->isImplicit() || VD->getName().empty())
+      return;
+    if (VD->getDeclContext()->isDependentContext()) {
+      (void)dataAnnotations(VD);
+      return;
+    }
+    noteFile(VD->getLocation());
+    if (!firstVisit(VD))
+      return;
+    noteDeclarator(VD);
+    if (!addElement(VD, ElementKind::Local, VD->getType(), dataAnnotations(VD), ""))
+      inferElement(VD, ElementKind::Local, VD->getType(), "");
   }
 
   void visitRecord(const CXXRecordDecl *RD) {
@@ -209,7 +263,8 @@ private:
       collectClassNames(F->getType(), R.MemberTypes);
     auto Data = dataAnnotations(RD);
     if (addElement(RD, ElementKind::Class, QualType(RD->getTypeForDecl(), 0), Data,
-                   subjectOf(RD)))
+                   subjectOf(RD)) ||
+        inferClass(RD))
       R.ElementIds.push_back(Index.elementOf(RD));
   }
 
@@ -220,8 +275,9 @@ private:
                            const std::string &Usr) {
     const FunctionDecl *Pattern = instantiationPattern(FD);
     if (!Pattern) {
-      if (Index.elementOf(FD).empty())
-        addElement(FD, ElementKind::Return, FD->getReturnType(), Data, "");
+      if (Index.elementOf(FD).empty() &&
+          !addElement(FD, ElementKind::Return, FD->getReturnType(), Data, ""))
+        inheritReturnElement(FD);
       for (unsigned I = 0; I < FD->getNumParams(); ++I)
         visitParam(FD, I, Usr);
       return;
@@ -257,9 +313,8 @@ private:
                                       K == AnnotationKind::Activity || K == AnnotationKind::Sink))
         continue;
       else
-        Reader.problem(A.Loc, doesNotApplyMessage(K, isa<RecordDecl>(D)
-                                                         ? "classes"
-                                                         : "variables and fields"));
+        Reader.problem(
+            A.Loc, doesNotApplyMessage(K, isa<RecordDecl>(D) ? "classes" : "variables and fields"));
     }
     return Data;
   }
@@ -309,37 +364,113 @@ private:
   /// Returns false when it is not personal data.
   bool addElement(const NamedDecl *D, ElementKind Kind, QualType Type,
                   const std::vector<FoundAnnotation> &Data, const std::string &ClassSubject) {
+    DataElement E = elementFor(D, Kind, Type);
+    if (!Data.empty()) {
+      E.Spec = Data.front().Parsed.Data;
+      E.Origin =
+          Kind == ElementKind::Class ? AnnotationOrigin::ClassAnnotation : AnnotationOrigin::Code;
+      E.AnnotationLoc = Data.front().Loc;
+    } else if (!matchSideAnnotation(E)) {
+      return false;
+    }
+    return recordElement(D, std::move(E), ClassSubject);
+  }
+
+  /// Under `discovery: {infer: true}` (or --infer), records D as an element
+  /// when the lexicon rates its name or type at or above min_confidence.
+  bool inferElement(const DeclaratorDecl *D, ElementKind Kind, QualType Type,
+                    const std::string &ClassSubject) {
+    DataElement E = elementFor(D, Kind, Type);
+    return inferSpec(D, Kind, Type, E) && recordElement(D, std::move(E), ClassSubject);
+  }
+
+  /// A class whose name is personal data (EmailAddress, PhoneNumber): every
+  /// object of it is, as if the class were annotated.
+  bool inferClass(const CXXRecordDecl *RD) {
+    if (!Ctx.Cfg.Discovery.Infer || !RD->getIdentifier())
+      return false;
+    DeclaredName N;
+    N.QualifiedName = qualifiedName(RD);
+    N.Name = RD->getName().str();
+    N.Type = N.Name;
+    N.Kind = ElementKind::Class;
+    N.Loc = sourceLoc(SM, RD->getLocation());
+    if (RD->getLocation().isFileID()) // between `struct` and the name
+      N.InsertLoc = N.Loc;
+    DataElement E = elementFor(RD, ElementKind::Class, QualType(RD->getTypeForDecl(), 0));
+    return inferFrom(N, E) && recordElement(RD, std::move(E), subjectOf(RD));
+  }
+
+  bool inferSpec(const DeclaratorDecl *D, ElementKind Kind, QualType Type, DataElement &E) {
+    if (!Ctx.Cfg.Discovery.Infer || D->getName().empty() || D->isImplicit())
+      return false;
+    return inferFrom(declaredName(D, Kind, Type), E);
+  }
+
+  bool inferFrom(const DeclaredName &N, DataElement &E) {
+    const DiscoverySettings &Discovery = Ctx.Cfg.Discovery;
+    std::optional<LexiconMatch> M = Lexicon.match(N, &Ctx.Tax);
+    if (!M || M->Confidence < Discovery.MinConfidence)
+      return false;
+    E.Spec.Category = M->Category;
+    E.Origin = AnnotationOrigin::Inferred;
+    E.Inferred = {M->Confidence, M->reason(N), N.InsertLoc};
+    return true;
+  }
+
+  DataElement elementFor(const NamedDecl *D, ElementKind Kind, QualType Type) {
     std::string Name = qualifiedName(D);
     DataElement E;
     E.QualifiedName = Kind == ElementKind::Return ? Name + "()" : Name;
     E.Kind = Kind;
     E.Type = Type.getAsString(AC.getPrintingPolicy());
     E.Loc = sourceLoc(SM, D->getLocation());
-    if (!Data.empty()) {
-      E.Spec = Data.front().Parsed.Data;
-      E.Origin = Kind == ElementKind::Class ? AnnotationOrigin::ClassAnnotation
-                                            : AnnotationOrigin::Code;
-      E.AnnotationLoc = Data.front().Loc;
-    } else if (!matchSideAnnotation(E)) {
-      return false;
-    }
+    return E;
+  }
+
+  bool recordElement(const NamedDecl *D, DataElement E, const std::string &ClassSubject) {
+    ElementKind Kind = E.Kind;
     if (E.Spec.Subject.empty())
       E.Spec.Subject = ClassSubject;
-    const Decl *Key = D;
-    std::string Usr = usrOf(D->getCanonicalDecl());
+    std::string Usr =
+        Kind == ElementKind::Local ? localId(cast<VarDecl>(D)) : usrOf(D->getCanonicalDecl());
     E.Id = Kind == ElementKind::Return ? Usr + "#return" : Usr;
-    Index.addElement(Key, E.Id);
-    Out.Elements.push_back(std::move(E));
+    Index.addElement(D, E.Id);
+    // Each instantiation of a function template has its own copy of a
+    // local: one element for all.
+    if (SeenElements.insert(E.Id).second)
+      Out.Elements.push_back(std::move(E));
     return true;
   }
 
+  /// The first side annotation naming E (a return value by "f()", anything
+  /// else by its qualified name), applied to E.
   bool matchSideAnnotation(DataElement &E) {
+    using Target = SymbolPattern::Target;
+    Target Wanted = E.Kind == ElementKind::Return ? Target::Return : Target::Declaration;
+    std::string Name = E.Kind == ElementKind::Return
+                           ? E.QualifiedName.substr(0, E.QualifiedName.size() - 2)
+                           : E.QualifiedName;
+    return applySideAnnotation(E, [&](const SymbolPattern &P) {
+      return P.What == Wanted && matchQualifiedName(P.Glob, Name);
+    });
+  }
+
+  /// Parameter I of FD named by "f(name)" or "f(#I)".
+  bool matchSideAnnotation(DataElement &E, const FunctionDecl *FD, unsigned I) {
+    std::string Function = qualifiedName(FD);
+    std::string Name = FD->getParamDecl(I)->getNameAsString();
+    return applySideAnnotation(E, [&](const SymbolPattern &P) {
+      if (P.What != SymbolPattern::Target::Parameter || !matchQualifiedName(P.Glob, Function))
+        return false;
+      return P.ParamIndex ? *P.ParamIndex == I : !Name.empty() && P.ParamName == Name;
+    });
+  }
+
+  template <class Matches> bool applySideAnnotation(DataElement &E, Matches &&Match) {
     const auto &Side = Ctx.Cfg.Data;
     for (size_t I = 0; I < Side.size(); ++I) {
-      bool WantsReturn = llvm::StringRef(Side[I].Symbol).ends_with("()");
-      if (WantsReturn != (E.Kind == ElementKind::Return))
-        continue;
-      if (!matchQualifiedName(Side[I].Symbol, E.QualifiedName))
+      if (!Match(Side[I].Pattern))
         continue;
       E.Spec = Side[I].Spec;
       E.Origin = AnnotationOrigin::SideAnnotation;
@@ -350,52 +481,93 @@ private:
     return false;
   }
 
+  /// An override returns what the method it overrides is annotated to
+  /// return: calls on the derived type (TlsConnection::address()) read the
+  /// base's element (Connection::address()).
+  void inheritReturnElement(const FunctionDecl *FD) {
+    const auto *M = dyn_cast<CXXMethodDecl>(FD);
+    if (!M)
+      return;
+    std::vector<const CXXMethodDecl *> Work(M->overridden_methods().begin(),
+                                            M->overridden_methods().end());
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.back();
+      Work.pop_back();
+      if (std::string Id = Index.elementOf(Base); !Id.empty()) {
+        Index.addElement(FD, Id);
+        return;
+      }
+      Work.insert(Work.end(), Base->overridden_methods().begin(), Base->overridden_methods().end());
+    }
+  }
+
   void visitParam(const FunctionDecl *FD, unsigned I, const std::string &FunctionUsr) {
+    std::string Id = FunctionUsr + "#param" + std::to_string(I);
+    if (SeenParams.count(Id))
+      return; // another declaration of FD made the element
     std::vector<const Decl *> Params;
     for (const FunctionDecl *R : FD->redecls())
       if (I < R->getNumParams())
         Params.push_back(R->getParamDecl(I));
     const ParmVarDecl *P = FD->getParamDecl(I);
     std::vector<FoundAnnotation> Data = dataOnly(Reader.read(Params, qualifiedName(P)));
-    if (Data.empty()) {
-      if (FD->doesThisDeclarationHaveABody() && !P->getName().empty() &&
-          !FD->isDependentContext())
+    DataElement E;
+    E.Id = Id;
+    std::string Name = P->getName().empty() ? "#" + std::to_string(I) : P->getNameAsString();
+    E.QualifiedName = qualifiedName(FD) + "(" + Name + ")";
+    E.Kind = ElementKind::Parameter;
+    E.Type = P->getType().getAsString(AC.getPrintingPolicy());
+    E.Loc = sourceLoc(SM, P->getLocation());
+    // Inferred on the definition, where the name is the one the body uses.
+    bool Defined = FD->doesThisDeclarationHaveABody() && !FD->isDependentContext();
+    if (!Data.empty()) {
+      E.Spec = Data.front().Parsed.Data;
+      E.AnnotationLoc = Data.front().Loc;
+    } else if (!matchSideAnnotation(E, FD, I) &&
+               !(Defined && inferSpec(P, ElementKind::Parameter, P->getType(), E))) {
+      if (Defined && !P->getName().empty())
         addDeclaredName(P, ElementKind::Parameter, P->getType());
       return;
     }
-    std::string Id = FunctionUsr + "#param" + std::to_string(I);
+    SeenParams.insert(Id);
     for (const Decl *Param : Params)
       Index.addElement(Param, Id);
-    if (SeenParams.insert(Id).second) {
-      DataElement E;
-      E.Id = Id;
-      E.QualifiedName = qualifiedName(FD) + "(" + P->getNameAsString() + ")";
-      E.Kind = ElementKind::Parameter;
-      E.Type = P->getType().getAsString(AC.getPrintingPolicy());
-      E.Loc = sourceLoc(SM, P->getLocation());
-      E.Spec = Data.front().Parsed.Data;
-      E.AnnotationLoc = Data.front().Loc;
-      Out.Elements.push_back(std::move(E));
-    }
+    Out.Elements.push_back(std::move(E));
+  }
+
+  /// A local's id: its function's (the template's for an instantiation, so
+  /// that every instantiation's copy of the local is one element), its name
+  /// and its place.
+  std::string localId(const VarDecl *VD) {
+    const auto *F = dyn_cast<FunctionDecl>(VD->getDeclContext());
+    if (F && F->getTemplateInstantiationPattern())
+      F = F->getTemplateInstantiationPattern();
+    SourceLoc L = sourceLoc(SM, VD->getLocation());
+    std::string Scope = F ? usrOf(F->getCanonicalDecl()) : usrOf(cast<Decl>(VD->getDeclContext()));
+    return Scope + "@local:" + VD->getNameAsString() + "@" + std::to_string(L.Line) + ":" +
+           std::to_string(L.Col);
   }
 
   void addDeclaredName(const DeclaratorDecl *D, ElementKind Kind, QualType Type) {
     if (D->getName().empty() || D->isImplicit())
       return;
-    SourceLoc Loc = sourceLoc(SM, D->getLocation());
-    if (!SeenNames.insert(Loc.str()).second)
-      return;
+    DeclaredName N = declaredName(D, Kind, Type);
+    if (SeenNames.insert(N.Loc.str()).second)
+      Out.Declarations.push_back(std::move(N));
+  }
+
+  DeclaredName declaredName(const DeclaratorDecl *D, ElementKind Kind, QualType Type) {
     DeclaredName N;
     N.QualifiedName = qualifiedName(D);
     N.Name = D->getNameAsString();
     N.Type = Type.getAsString(AC.getPrintingPolicy());
     N.Kind = Kind;
-    N.Loc = Loc;
+    N.Loc = sourceLoc(SM, D->getLocation());
     // A fix-it inside a macro would edit the macro for every use: none then.
     SourceLocation Begin = D->getBeginLoc();
     if (Begin.isFileID())
       N.InsertLoc = sourceLoc(SM, Begin);
-    Out.Declarations.push_back(std::move(N));
+    return N;
   }
 
   /// The classes an object of type T holds by value.
@@ -425,13 +597,14 @@ private:
   DeclIndex &Index;
   TUFacts &Out;
   AnnotationReader Reader;
-  std::set<std::string> SeenParams, SeenNames;
+  std::set<std::string> SeenParams, SeenNames, SeenElements;
   std::set<const Decl *> Visited;
+  std::map<SourceLoc, unsigned> DeclaratorsAt; // declarators by where their declaration begins
+  const PersonalDataLexicon Lexicon;
 };
 
 /// `// pdflow: ignore[rule-a, rule-b] reason`
-void collectSuppressions(const SourceManager &SM, const std::set<FileID> &Files,
-                         TUFacts &Out) {
+void collectSuppressions(const SourceManager &SM, const std::set<FileID> &Files, TUFacts &Out) {
   for (FileID FID : Files) {
     if (SM.isInSystemHeader(SM.getLocForStartOfFile(FID)))
       continue;
@@ -478,6 +651,7 @@ public:
     DeclIndex Index(Ctx);
     DeclCollector Decls(AC, Ctx, Index, Out);
     Decls.TraverseDecl(AC.getTranslationUnitDecl());
+    Decls.dropSharedInsertions();
     FunctionAnalyzer Functions(AC, Index, Out.Functions, Out.Uses, Limit);
     for (const FunctionDecl *FD : Decls.Definitions) {
       if (Limit.passed()) {
@@ -501,8 +675,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &,
-                                                            llvm::StringRef) {
+std::unique_ptr<ASTConsumer> FactsAction::CreateASTConsumer(CompilerInstance &, llvm::StringRef) {
   return std::make_unique<FactsConsumer>(Ctx, Out, Limit);
 }
 

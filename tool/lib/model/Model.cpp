@@ -16,6 +16,8 @@ const char *elementKindName(ElementKind K) {
     return "return";
   case ElementKind::Class:
     return "class";
+  case ElementKind::Local:
+    return "local";
   }
   return "field";
 }
@@ -28,6 +30,8 @@ const char *annotationOriginName(AnnotationOrigin O) {
     return "config";
   case AnnotationOrigin::ClassAnnotation:
     return "class";
+  case AnnotationOrigin::Inferred:
+    return "inferred";
   }
   return "code";
 }

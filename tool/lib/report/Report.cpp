@@ -50,7 +50,10 @@ void appendElementLine(std::string &Out, const DataElement &E) {
     Line += " retention=" + S.Retention;
   if (!S.Source.empty())
     Line += " source=" + S.Source;
-  appendLine(Out, Line + " (" + annotationOriginName(E.Origin) + ")");
+  Line += std::string(" (") + annotationOriginName(E.Origin);
+  if (E.Origin == AnnotationOrigin::Inferred)
+    Line += ", confidence " + std::to_string(E.Inferred.Confidence) + ": " + E.Inferred.Reason;
+  appendLine(Out, Line + ")");
 }
 
 /// "log 'spdlog::info'", "third-party 'Stripe' (US, safeguard dpf) via 'charge'".
@@ -81,7 +84,8 @@ void appendFlow(std::string &Out, const Flow &F, const Model &M) {
   if (const DataElement *E = M.element(F.ElementId)) {
     Header += E->QualifiedName;
     if (!E->Spec.Category.empty())
-      Header += " (" + E->Spec.Category + ")";
+      Header += " (" + E->Spec.Category +
+                (E->Origin == AnnotationOrigin::Inferred ? ", inferred" : "") + ")";
   } else {
     Header += F.ElementId;
   }

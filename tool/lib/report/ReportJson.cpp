@@ -18,8 +18,11 @@ using namespace jsonsupport;
 
 /// The scan document's schema version (docs/json-schema.md): 2 named flows'
 /// elements by qualified name (the USR moved to "element_id") and added
-/// fingerprints, "incomplete", "baseline" and "new_since".
-constexpr int64_t ScanJsonVersion = 2;
+/// fingerprints, "incomplete", "baseline" and "new_since"; 3 added inferred
+/// elements ("confidence", "reason", flows' "inferred") and local variables.
+constexpr int64_t ScanJsonVersion = 3;
+/// The inventory's: 2 as the scan's 3, for its elements.
+constexpr int64_t InventoryJsonVersion = 2;
 
 /// "file", "line", "column" into O.
 void putLoc(json::Object &O, const SourceLoc &Loc) {
@@ -51,6 +54,11 @@ json::Value elementJson(const DataElement &E) {
       {"origin", annotationOriginName(E.Origin)},
       {"annotation", locObject(E.AnnotationLoc)},
   };
+  // Why an inferred element was taken for personal data; null for the others.
+  bool Inferred = E.Origin == AnnotationOrigin::Inferred;
+  O["confidence"] =
+      Inferred ? json::Value(static_cast<int64_t>(E.Inferred.Confidence)) : json::Value(nullptr);
+  O["reason"] = Inferred ? text(E.Inferred.Reason) : nullptr;
   putLoc(O, E.Loc);
   return O;
 }
@@ -98,6 +106,7 @@ json::Value flowJson(const Flow &F, const Model &M) {
       {"activities", texts(F.Activities)},
       {"consent", texts(F.ConsentPurposes)},
       {"whole_object", F.WholeObject},
+      {"inferred", E && E->Origin == AnnotationOrigin::Inferred},
   };
 }
 
@@ -201,7 +210,7 @@ json::Value newSinceJson(const std::optional<NewSinceReport> &N) {
 } // namespace
 
 std::string renderInventoryJson(const Model &M) {
-  return print(json::Object{{"version", 1}, {"elements", elementsJson(M)}});
+  return print(json::Object{{"version", InventoryJsonVersion}, {"elements", elementsJson(M)}});
 }
 
 std::string renderScanJson(const Model &M, const ScanReport &R) {

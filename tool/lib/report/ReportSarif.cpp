@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace pdflow {
 namespace {
@@ -283,7 +284,10 @@ struct ResultInput {
   const Suppression *By;
 };
 
-json::Value resultJson(const ResultInput &In, int64_t RuleIndex, const SarifOptions &O, Cuts &C) {
+/// Inferred: the finding is about data pdflow inferred from a name (--infer),
+/// not annotated; the property lets a reviewer filter those to confirm.
+json::Value resultJson(const ResultInput &In, int64_t RuleIndex, const SarifOptions &O, Cuts &C,
+                       bool Inferred) {
   const Diagnostic &D = *In.Finding;
   json::Object R{{"ruleId", D.Rule},
                  {"level", levelName(D.Sev)},
@@ -308,6 +312,8 @@ json::Value resultJson(const ResultInput &In, int64_t RuleIndex, const SarifOpti
       S["justification"] = utf8(In.By->Reason);
     R["suppressions"] = json::Array{std::move(S)};
   }
+  if (Inferred)
+    R["properties"] = json::Object{{"inferred", true}};
   return R;
 }
 
@@ -368,8 +374,7 @@ json::Array incompleteNotifications(const ScanReport &R) {
         Locations.push_back(location(N.Loc, N.Message));
     }
     Out.push_back(notification("incomplete-translation-unit", Severity::Error,
-                               "analysis incomplete: " + File + ": " + Why,
-                               std::move(Locations)));
+                               "analysis incomplete: " + File + ": " + Why, std::move(Locations)));
   }
   return Out;
 }
@@ -470,10 +475,15 @@ std::string renderScanSarif(const Model &M, const ScanReport &R, const SarifOpti
   std::map<std::string, int64_t, std::less<>> RuleIndex;
   for (const RuleInfo &Rule : allRules())
     RuleIndex.emplace(Rule.Name, static_cast<int64_t>(RuleIndex.size()));
+  std::set<std::string> InferredElements;
+  for (const DataElement &E : M.Elements)
+    if (E.Origin == AnnotationOrigin::Inferred)
+      InferredElements.insert(E.QualifiedName);
   json::Array Results;
   for (const ResultInput &In : Inputs) {
     auto It = RuleIndex.find(In.Finding->Rule);
-    Results.push_back(resultJson(In, It == RuleIndex.end() ? -1 : It->second, O, C));
+    Results.push_back(resultJson(In, It == RuleIndex.end() ? -1 : It->second, O, C,
+                                 InferredElements.count(In.Finding->Subject.Element) > 0));
   }
 
   json::Array Execution = incompleteNotifications(R);

@@ -17,9 +17,7 @@ namespace pdflow {
 
 namespace {
 
-bool isInput(const Origin &O) {
-  return O.Kind == OriginKind::Param || O.Kind == OriginKind::This;
-}
+bool isInput(const Origin &O) { return O.Kind == OriginKind::Param || O.Kind == OriginKind::This; }
 
 /// Where data ends up in a summary: a sink call, or a field or global node
 /// that other functions read.
@@ -775,7 +773,8 @@ private:
         if (A.Kind == OriginKind::Lambda)
           continue;
         if (isInput(A)) {
-          addUse(Usr, A, InputUse{InputUse::Kind::Callee, A, C.ConsentGuards, {G, I}, Step, Entry, {}});
+          addUse(Usr, A,
+                 InputUse{InputUse::Kind::Callee, A, C.ConsentGuards, {G, I}, Step, Entry, {}});
           continue;
         }
         if (SinkFunctions.count(Usr))
@@ -960,8 +959,8 @@ private:
             if (!Known.count(Caller) && Caller != Usr)
               continue; // still "everything": does not restrict the meet
             std::vector<std::string> Here =
-                unionOf(Site->ConsentGuards, Caller == Usr ? std::vector<std::string>{}
-                                                           : GuardedIn[Caller]);
+                unionOf(Site->ConsentGuards,
+                        Caller == Usr ? std::vector<std::string>{} : GuardedIn[Caller]);
             if (!Meet) {
               Meet = Here;
               continue;
@@ -1118,6 +1117,31 @@ private:
     return Out;
   }
 
+  /// Functions whose own sink calls take one of their parameters with no
+  /// transform on the way: candidates to declare sinks of that kind. Only
+  /// the function holding the sink call is one (its callers reach the sink
+  /// through it), and never a function that already is a sink.
+  std::vector<SinkWrapper> sinkWrappers() const {
+    std::vector<SinkWrapper> Out;
+    std::set<std::tuple<std::string, int, SinkKind>> Seen;
+    for (const auto &[In, List] : Uses) {
+      const auto &[Usr, Slot] = In;
+      auto F = P.Functions.find(Usr);
+      if (Slot < 0 || F == P.Functions.end() || SinkFunctions.count(Usr))
+        continue;
+      for (const InputUse &U : List) {
+        if (U.K != InputUse::Kind::Sink || U.Use.Transforms)
+          continue;
+        if (Seen.insert({F->second.QualifiedName, Slot, U.T.Sink.Kind}).second)
+          Out.push_back({F->second.QualifiedName, F->second.Loc, Slot, U.T.Sink, U.T.Loc});
+      }
+    }
+    std::stable_sort(Out.begin(), Out.end(), [](const SinkWrapper &A, const SinkWrapper &B) {
+      return std::tie(A.Function, A.Param, A.Loc) < std::tie(B.Function, B.Param, B.Loc);
+    });
+    return Out;
+  }
+
   Model buildModel() {
     Model M;
     M.Cfg = &Cfg;
@@ -1163,6 +1187,7 @@ private:
     }
     for (auto &[K, F] : Flows)
       M.Flows.push_back(std::move(F));
+    M.SinkWrappers = sinkWrappers();
     std::stable_sort(M.Flows.begin(), M.Flows.end(), [](const Flow &A, const Flow &B) {
       return std::tie(A.SinkLoc, A.ElementId) < std::tie(B.SinkLoc, B.ElementId);
     });

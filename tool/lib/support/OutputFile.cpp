@@ -2,12 +2,12 @@
 
 #include "pdflow/support/Text.h"
 
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <list>
 #include <optional>
 
 namespace pdflow {
@@ -42,24 +42,71 @@ llvm::Error writeInPlace(llvm::StringRef Path, llvm::StringRef Contents) {
   return llvm::Error::success();
 }
 
-/// Writes a temporary file beside Target and renames it over Target.
-/// Existing, when set, is Target's status: its permissions and ownership
-/// carry over.
-llvm::Error replaceRegularFile(llvm::StringRef Target, std::optional<fs::file_status> Existing,
-                               llvm::StringRef Contents) {
-  llvm::SmallString<256> Model(Target);
+/// One file of writeOutputFiles between its checks and its rename: a
+/// regular file's contents wait in a temporary file beside it; anything
+/// else is written in place when committed.
+class StagedFile {
+public:
+  StagedFile(llvm::StringRef Path, llvm::StringRef Contents) : Path(Path), Contents(Contents) {}
+  StagedFile(const StagedFile &) = delete;
+  StagedFile &operator=(const StagedFile &) = delete;
+  ~StagedFile() { discard(); }
+
+  /// Checks what Path is; a regular file, new or existing, gets its
+  /// temporary file, written whole.
+  llvm::Error stage();
+  /// Renames the temporary file over the target, or writes in place.
+  llvm::Error commit();
+
+private:
+  llvm::Error stageReplacement(llvm::StringRef File, std::optional<fs::file_status> Existing);
+  void discard();
+
+  std::string Path;
+  llvm::StringRef Contents;
+  std::string Target;              // the regular file to replace; "": write Path in place
+  llvm::SmallString<256> TempPath; // "" when there is none (any more)
+};
+
+llvm::Error StagedFile::stage() {
+  fs::file_status Status;
+  std::error_code EC = fs::status(Path, Status, /*Follow=*/true);
+  if (EC == std::errc::no_such_file_or_directory) {
+    // Nothing there, or a link to nothing: writing through the link creates
+    // its target, which is what the link asks for.
+    fs::file_status Link;
+    if (!fs::status(Path, Link, /*Follow=*/false) && fs::is_symlink_file(Link))
+      return llvm::Error::success();
+    return stageReplacement(Path, std::nullopt);
+  }
+  if (EC)
+    return cannotWrite(Path, EC);
+  if (fs::is_directory(Status))
+    return cannotWrite(Path, std::make_error_code(std::errc::is_a_directory));
+  if (!fs::is_regular_file(Status))
+    return llvm::Error::success();
+  // A regular file, maybe behind links: replace the file, keep the links.
+  llvm::SmallString<256> RealFile;
+  if (std::error_code RealEC = fs::real_path(Path, RealFile))
+    return cannotWrite(Path, RealEC);
+  if (std::error_code AccessEC = fs::access(RealFile, fs::AccessMode::Write))
+    return cannotWrite(Path, AccessEC);
+  return stageReplacement(RealFile, Status);
+}
+
+/// Writes the temporary file beside File. Existing, when set, is File's
+/// status: its permissions and ownership carry over.
+llvm::Error StagedFile::stageReplacement(llvm::StringRef File,
+                                         std::optional<fs::file_status> Existing) {
+  llvm::SmallString<256> Model(File);
   Model += ".pdflow-%%%%%%%%.tmp";
-  llvm::SmallString<256> TempPath;
   int FD = -1;
-  if (std::error_code EC = fs::createUniqueFile(Model, FD, TempPath, fs::OF_None))
-    return cannotWrite(Target, EC);
+  if (std::error_code EC = fs::createUniqueFile(Model, FD, TempPath, fs::OF_None)) {
+    TempPath.clear();
+    return cannotWrite(File, EC);
+  }
   llvm::sys::RemoveFileOnSignal(TempPath);
-  bool Renamed = false;
-  auto Cleanup = llvm::make_scope_exit([&] {
-    if (!Renamed)
-      fs::remove(TempPath);
-    llvm::sys::DontRemoveFileOnSignal(TempPath);
-  });
+  Target = File.str();
   if (Existing) {
     // Best effort: only root may give a file to another user.
     (void)fs::changeFileOwnership(FD, Existing->getUser(), Existing->getGroup());
@@ -70,38 +117,42 @@ llvm::Error replaceRegularFile(llvm::StringRef Target, std::optional<fs::file_st
   }
   if (std::error_code EC = writeAndClose(FD, Contents))
     return cannotWrite(Target, EC);
+  return llvm::Error::success();
+}
+
+llvm::Error StagedFile::commit() {
+  if (Target.empty())
+    return writeInPlace(Path, Contents);
   if (std::error_code EC = fs::rename(TempPath, Target))
     return cannotWrite(Target, EC);
-  Renamed = true;
+  llvm::sys::DontRemoveFileOnSignal(TempPath);
+  TempPath.clear();
   return llvm::Error::success();
+}
+
+void StagedFile::discard() {
+  if (TempPath.empty())
+    return;
+  fs::remove(TempPath);
+  llvm::sys::DontRemoveFileOnSignal(TempPath);
+  TempPath.clear();
 }
 
 } // namespace
 
 llvm::Error writeOutputFile(llvm::StringRef Path, llvm::StringRef Contents) {
-  fs::file_status Status;
-  std::error_code EC = fs::status(Path, Status, /*Follow=*/true);
-  if (EC == std::errc::no_such_file_or_directory) {
-    // Nothing there, or a link to nothing: writing through the link creates
-    // its target, which is what the link asks for.
-    fs::file_status Link;
-    if (!fs::status(Path, Link, /*Follow=*/false) && fs::is_symlink_file(Link))
-      return writeInPlace(Path, Contents);
-    return replaceRegularFile(Path, std::nullopt, Contents);
-  }
-  if (EC)
-    return cannotWrite(Path, EC);
-  if (fs::is_directory(Status))
-    return cannotWrite(Path, std::make_error_code(std::errc::is_a_directory));
-  if (!fs::is_regular_file(Status))
-    return writeInPlace(Path, Contents);
-  // A regular file, maybe behind links: replace the file, keep the links.
-  llvm::SmallString<256> Target;
-  if (std::error_code RealEC = fs::real_path(Path, Target))
-    return cannotWrite(Path, RealEC);
-  if (std::error_code AccessEC = fs::access(Target, fs::AccessMode::Write))
-    return cannotWrite(Path, AccessEC);
-  return replaceRegularFile(Target, Status, Contents);
+  return writeOutputFiles({{Path, Contents}});
+}
+
+llvm::Error writeOutputFiles(llvm::ArrayRef<OutputFileContents> Files) {
+  std::list<StagedFile> Staged; // not movable: a temporary file is removed once
+  for (const OutputFileContents &F : Files)
+    if (llvm::Error E = Staged.emplace_back(F.Path, F.Contents).stage())
+      return E;
+  for (StagedFile &S : Staged)
+    if (llvm::Error E = S.commit())
+      return E;
+  return llvm::Error::success();
 }
 
 llvm::Error writeStandardOutput(llvm::StringRef Contents) {

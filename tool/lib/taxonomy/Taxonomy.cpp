@@ -34,6 +34,8 @@ std::optional<Adequacy> parseAdequacy(const std::string &Text) {
   return std::nullopt;
 }
 
+std::vector<std::string> dpiaCriterionNames() { return {"monitoring", "profiling"}; }
+
 //===----------------------------------------------------------------------===//
 // Adding entries
 //===----------------------------------------------------------------------===//
@@ -151,8 +153,27 @@ static void addCategories(std::map<std::string, Category> &Map, const std::vecto
   }
 }
 
+// A category naming a group that does not exist keeps no group of its own
+// (it inherits its parent's).
+static void checkGroups(std::map<std::string, Category> &Map, const std::vector<Category> &Added,
+                        const std::vector<CategoryGroup> &Groups, DiagnosticList &Diags) {
+  std::vector<std::string> Known;
+  for (const CategoryGroup &G : Groups)
+    Known.push_back(G.Id);
+  for (const Category &C : Added) {
+    auto It = Map.find(C.Id);
+    if (C.Group.empty() || It == Map.end() || It->second.Loc != C.Loc ||
+        std::find(Known.begin(), Known.end(), C.Group) != Known.end())
+      continue;
+    Diags.error(C.Loc, withSuggestion("unknown category group '" + C.Group + "' for '" + C.Id + "'",
+                                      C.Group, Known));
+    It->second.Group.clear();
+  }
+}
+
 void Taxonomy::extend(const TaxonomyExtension &Ext, DiagnosticList &Diags) {
   addCategories(Categories, Ext.Categories, Diags);
+  checkGroups(Categories, Ext.Categories, Groups, Diags);
   addTerms(Purposes, Ext.Purposes, "purpose", Diags);
   addTerms(Subjects, Ext.Subjects, "data subject", Diags);
 }
@@ -162,11 +183,13 @@ void Taxonomy::extend(const TaxonomyExtension &Ext, DiagnosticList &Diags) {
 //===----------------------------------------------------------------------===//
 
 static std::optional<Country> readCountry(yaml::YamlFile &File, const YAML::Node &N) {
-  MapReader R(File, N, "country", {"code", "name", "eea", "adequacy", "aliases"});
+  MapReader R(File, N, "country", {"code", "name", "name_fr", "eea", "adequacy", "aliases"});
   auto Code = R.required("code");
   Country C;
   if (auto Name = R.required("name"))
     C.Name = Name->Text;
+  if (auto NameFr = R.required("name_fr"))
+    C.NameFr = NameFr->Text;
   C.EEA = R.boolean("eea").value_or(false);
   if (auto A = R.scalar("adequacy")) {
     if (auto Parsed = parseAdequacy(A->Text))
@@ -200,6 +223,25 @@ static void readCountries(MapReader &R, std::map<std::string, Country> &Map) {
   }
 }
 
+static void readGroups(MapReader &R, std::vector<CategoryGroup> &Out) {
+  for (const YAML::Node &Item : R.list("groups").value_or(std::vector<YAML::Node>{})) {
+    if (!yaml::expectMap(R.file(), Item, "in 'groups'"))
+      continue;
+    MapReader G(R.file(), Item, "group", {"id", "label", "label_fr"});
+    auto Id = G.required("id");
+    auto Label = G.required("label");
+    auto LabelFr = G.required("label_fr");
+    if (!Id || !Label || !LabelFr)
+      continue;
+    if (std::any_of(Out.begin(), Out.end(),
+                    [&](const CategoryGroup &Other) { return Other.Id == Id->Text; })) {
+      R.file().error(Id->Loc, "group '" + Id->Text + "' is already defined");
+      continue;
+    }
+    Out.push_back({Id->Text, Label->Text, LabelFr->Text, Id->Loc});
+  }
+}
+
 std::optional<Taxonomy> Taxonomy::parse(const std::string &Yaml, const std::string &FileName,
                                         DiagnosticList &Diags) {
   yaml::YamlFile File(FileName, Diags);
@@ -210,9 +252,10 @@ std::optional<Taxonomy> Taxonomy::parse(const std::string &Yaml, const std::stri
   if (yaml::isAbsent(*Doc) || !yaml::expectMap(File, *Doc, "at the top level of the taxonomy"))
     return T;
   MapReader R(File, *Doc, "taxonomy",
-              {"version", "categories", "purposes", "subjects", "legal_bases", "special_conditions",
-               "countries"});
+              {"version", "groups", "categories", "purposes", "subjects", "legal_bases",
+               "special_conditions", "countries"});
   yaml::checkVersion(R);
+  readGroups(R, T.Groups); // first: categories name their group
   TaxonomyExtension Ext;
   readExtension(R, Ext, /*LabelRequired=*/true);
   T.extend(Ext, Diags);
@@ -266,6 +309,21 @@ const TaxonomyTerm *Taxonomy::specialCondition(const std::string &Id) const {
 }
 const Country *Taxonomy::country(const std::string &Code) const {
   return lookup(Countries, llvm::StringRef(Code).upper());
+}
+const CategoryGroup *Taxonomy::group(const std::string &Id) const {
+  auto It = std::find_if(Groups.begin(), Groups.end(),
+                         [&](const CategoryGroup &G) { return G.Id == Id; });
+  return It == Groups.end() ? nullptr : &*It;
+}
+
+std::string Taxonomy::groupOf(const std::string &CategoryId) const {
+  const Category *C = category(CategoryId);
+  for (size_t Steps = 0; C && Steps <= Categories.size(); ++Steps) {
+    if (!C->Group.empty())
+      return C->Group;
+    C = C->Parent.empty() ? nullptr : category(C->Parent);
+  }
+  return "other";
 }
 
 bool Taxonomy::isWithin(const std::string &Id, const std::string &Ancestor) const {

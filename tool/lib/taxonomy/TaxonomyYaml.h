@@ -18,14 +18,17 @@ struct TermSchema {
   std::string What;           // "purpose": names the entry in messages
   bool LabelRequired = false; // the built-in taxonomy labels everything
   bool WithArticle = false;   // legal bases and Art. 9(2) conditions
+  bool WithDpia = false;      // purposes: the Art. 35 screening criterion
 };
 
 /// Reads the list under Key of Section, e.g. `categories: [{id: contact.email,
-/// label: E-mail address}]`: {id, parent, label, special, criminal, protected}.
+/// label: E-mail address}]`: {id, parent, label, label_fr, group, special,
+/// criminal, protected}.
 std::vector<Category> readCategories(yaml::MapReader &Section, const std::string &Key,
                                      bool LabelRequired);
 
-/// Reads the list under Key of Section: {id, label} (and article).
+/// Reads the list under Key of Section: {id, label, label_fr} (and article,
+/// dpia).
 std::vector<TaxonomyTerm> readTerms(yaml::MapReader &Section, const std::string &Key,
                                     const TermSchema &Schema);
 

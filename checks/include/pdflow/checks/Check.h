@@ -79,6 +79,10 @@ std::vector<DiagNote> flowNotes(const Flow &F, const Model &M);
 /// the function holding the sink call.
 FindingSubject flowSubject(const Flow &F, const Model &M);
 
+/// For a flow of inferred data, the fix-it that confirms it: PDFLOW_DATA(...)
+/// inserted before the declaration. Empty otherwise.
+std::vector<FixIt> flowFixIts(const Flow &F, const Model &M);
+
 /// Runs every enabled rule over M (rules: <name>: {enabled: false} turns one
 /// off) and returns the findings sorted by diagnosticLess, before
 /// suppressions are applied. Findings with the same location, rule and

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,9 @@ struct AnalysisRequest {
   std::string ConfigName = ".pdflow.yaml";
   unsigned Jobs = 1;
   bool RunChecks = true;
+  /// --infer and --min-confidence: override the config's `discovery:`.
+  bool Infer = false;
+  std::optional<unsigned> MinConfidence;
   /// Seconds pdflow's analysis of one TU may take once Clang parsed it
   /// (0: no limit); a TU over it is named and its facts dropped.
   double TuTimeoutSeconds = 0;

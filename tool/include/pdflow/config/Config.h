@@ -37,6 +37,43 @@ struct ActivityDecl {
   std::string Retention; // ISO 8601 duration or free text
   std::vector<std::string> EntryPoints; // qualified-name globs
   SourceLoc Loc;
+  /// The interest pursued when LegalBasis is legitimate-interests (Art.
+  /// 6(1)(f)); what the ICO's template asks next to the basis.
+  std::string LegitimateInterest;
+};
+
+/// `role:` whether the organisation keeps its register as a controller (Art.
+/// 30(1)) or also as a processor acting for other controllers (Art. 30(2)).
+enum class OrganisationRole { Controller, Processor };
+const char *organisationRoleName(OrganisationRole R); // "controller", "processor"
+std::optional<OrganisationRole> parseOrganisationRole(const std::string &Text);
+std::vector<std::string> organisationRoleNames();
+
+/// `controllers:` with `role: processor`: a controller on whose behalf the
+/// organisation processes data (Art. 30(2)(a)).
+struct ClientController {
+  std::string Name;
+  std::string Contact;
+  std::optional<Party> Representative;
+  std::optional<Party> Dpo;
+  /// Activity ids carried out for this controller; empty: every activity.
+  std::vector<std::string> Activities;
+  SourceLoc Loc;
+};
+
+/// `recipients:` what the code cannot say about a recipient named by a sink:
+/// whether it processes the data on the controller's behalf (a processor,
+/// Art. 28) or receives it for its own purposes (a third party).
+enum class RecipientRole { Processor, ThirdParty };
+const char *recipientRoleName(RecipientRole R); // "processor", "third-party"
+std::optional<RecipientRole> parseRecipientRole(const std::string &Text);
+std::vector<std::string> recipientRoleNames();
+
+struct RecipientDecl {
+  std::string Name; // as the sinks' `recipient` spells it
+  RecipientRole Role = RecipientRole::ThirdParty;
+  std::string Contract; // where the Art. 28 contract is (ICO template column)
+  SourceLoc Loc;
 };
 
 /// What a data annotation says, in code or in a side annotation.
@@ -48,12 +85,35 @@ struct DataSpec {
   std::string Source;
 };
 
+/// What a side annotation's symbol names: "ns::C::email" (a field, global,
+/// local or class), "ns::f()" (f's return value), "ns::f(password)" or
+/// "ns::f(#1)" (a parameter, by name or by 0-based index).
+struct SymbolPattern {
+  enum class Target { Declaration, Return, Parameter };
+  Target What = Target::Declaration;
+  std::string Glob;                   // qualified-name glob, parentheses removed
+  std::string ParamName;              // Parameter named so, when not by index
+  std::optional<unsigned> ParamIndex; // Parameter by index
+};
+
+/// Parses a side annotation's symbol. Returns nullopt with Error set when the
+/// parentheses hold something else than nothing, a name or #N.
+std::optional<SymbolPattern> parseSymbolPattern(const std::string &Symbol, std::string &Error);
+
 /// A side annotation: personal data declared in config for code the team
 /// cannot or will not edit.
 struct SideAnnotation {
-  std::string Symbol; // qualified-name glob; "f()" names a function's return
+  std::string Symbol; // as written
+  SymbolPattern Pattern;
   DataSpec Spec;
   SourceLoc Loc;
+};
+
+/// `discovery:` in .pdflow.yaml: whether unannotated declarations the
+/// personal-data lexicon rates highly enough count as data elements.
+struct DiscoverySettings {
+  bool Infer = false;
+  unsigned MinConfidence = 70; // 0-100
 };
 
 enum class SinkKind { Log, Export, Storage, ThirdParty, InternalService };
@@ -150,10 +210,14 @@ struct Config {
   std::string Path; // empty when no config file was found
   int Version = 1;
   Controller Ctrl;
+  OrganisationRole Role = OrganisationRole::Controller;
+  std::vector<ClientController> Controllers; // role: processor
+  std::vector<RecipientDecl> Recipients;
   std::vector<std::string> SecurityMeasures;
   TaxonomyExtension TaxonomyExt;
   std::vector<ActivityDecl> Activities;
   std::vector<SideAnnotation> Data;
+  DiscoverySettings Discovery;
   ModelSet Models;
   std::map<std::string, RuleSettings> Rules;
 };

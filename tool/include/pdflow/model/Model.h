@@ -11,11 +11,20 @@
 
 namespace pdflow {
 
-enum class ElementKind { Field, Variable, Parameter, Return, Class };
-const char *elementKindName(ElementKind K); // "field", "variable", ...
+enum class ElementKind { Field, Variable, Parameter, Return, Class, Local };
+const char *elementKindName(ElementKind K); // "field", "variable", ... "local"
 
-enum class AnnotationOrigin { Code, SideAnnotation, ClassAnnotation };
-const char *annotationOriginName(AnnotationOrigin O); // "code", "config", "class"
+/// Inferred: no annotation says so; the personal-data lexicon rated the
+/// declaration's name or type at or above discovery's min_confidence.
+enum class AnnotationOrigin { Code, SideAnnotation, ClassAnnotation, Inferred };
+const char *annotationOriginName(AnnotationOrigin O); // "code", "config", "class", "inferred"
+
+/// Why an unannotated declaration was taken for personal data.
+struct Inference {
+  unsigned Confidence = 0; // 0-100
+  std::string Reason;      // "name has 'password'", "type 'EmailAddress'"
+  SourceLoc InsertLoc;     // where PDFLOW_DATA(...) would go; invalid inside a macro
+};
 
 /// A declaration that holds personal data.
 struct DataElement {
@@ -27,6 +36,7 @@ struct DataElement {
   DataSpec Spec;    // subject already inherited from PDFLOW_SUBJECT on the class
   AnnotationOrigin Origin = AnnotationOrigin::Code;
   SourceLoc AnnotationLoc; // the annotation: in code, or the config line
+  Inference Inferred = {}; // when Origin is Inferred
 };
 
 /// The sink a flow ends in.
@@ -75,6 +85,18 @@ struct DeclaredName {
   SourceLoc InsertLoc; // where a PDFLOW_DATA(...) annotation would go
 };
 
+/// A function of the project that hands one of its parameters to a sink
+/// itself (an in-house logger calling spdlog, a database layer calling
+/// sqlite3_exec): a candidate to declare a sink of that kind, so that its
+/// callers' data leaves where they call it.
+struct SinkWrapper {
+  std::string Function; // qualified name
+  SourceLoc Loc;        // the function's definition
+  int Param = 0;        // 0-based, `this` not counted
+  SinkRef Sink;         // the sink it calls
+  SourceLoc SinkLoc;    // the call
+};
+
 /// `// pdflow: ignore[rule, ...] reason`.
 struct Suppression {
   SourceLoc Loc; // the comment
@@ -93,6 +115,7 @@ struct Model {
   std::vector<Suppression> Suppressions;
   /// Activity ids whose entry point exists in the code, with the entry's loc.
   std::vector<std::pair<std::string, SourceLoc>> ActivityEntries;
+  std::vector<SinkWrapper> SinkWrappers; // by function, then parameter
 
   const DataElement *element(const std::string &Id) const;
 };

@@ -7,6 +7,7 @@
 #ifndef PDFLOW_SUPPORT_OUTPUTFILE_H
 #define PDFLOW_SUPPORT_OUTPUTFILE_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -26,6 +27,19 @@ namespace pdflow {
 /// if the process is interrupted while it exists. The error reads
 /// "cannot write 'PATH': REASON", REASON as strerror words it.
 llvm::Error writeOutputFile(llvm::StringRef Path, llvm::StringRef Contents);
+
+/// One file of writeOutputFiles; the strings must outlive the call.
+struct OutputFileContents {
+  llvm::StringRef Path;
+  llvm::StringRef Contents;
+};
+
+/// Writes several files as writeOutputFile writes one, and replaces none
+/// of them until all are ready: every regular file is first written whole
+/// into its temporary file, then the temporary files are renamed in order
+/// (and the files that are written in place, written). Stops at the first
+/// error; the temporary files not renamed yet are removed.
+llvm::Error writeOutputFiles(llvm::ArrayRef<OutputFileContents> Files);
 
 /// Writes Contents to standard output and flushes it. A failure (a full
 /// disk, a closed descriptor) is returned, never left for the exit.

@@ -20,6 +20,18 @@ struct Category {
   bool Criminal = false;  // Art. 10 criminal convictions and offences
   bool Protected = false; // credentials and payment data (Art. 32 at rest)
   SourceLoc Loc;          // where it was declared (builtin or config)
+  std::string LabelFr;    // "Adresse électronique"; empty: not translated
+  std::string Group;      // CategoryGroup id as written; see Taxonomy::groupOf
+};
+
+/// How the register groups categories: the rows of the CNIL's record
+/// template ("État civil, identité...", "Vie personnelle", "Données de
+/// connexion"...), in the template's order.
+struct CategoryGroup {
+  std::string Id;
+  std::string Label;
+  std::string LabelFr;
+  SourceLoc Loc;
 };
 
 /// A simple named taxonomy entry: purpose, data subject, legal basis, Art. 9(2)
@@ -29,6 +41,10 @@ struct TaxonomyTerm {
   std::string Label;
   std::string Article; // "6(1)(b)" for a legal basis, "9(2)(a)" for a condition
   SourceLoc Loc;
+  std::string LabelFr;
+  /// Purposes only: the Art. 35 screening criterion the purpose meets
+  /// ("profiling" or "monitoring", EDPB WP248); empty for none.
+  std::string Dpia;
 };
 
 enum class Adequacy {
@@ -46,11 +62,15 @@ struct Country {
   /// Other spellings people write ("UK" for GB, "EL" for GR); only used to
   /// suggest the right code, never accepted as one.
   std::vector<std::string> Aliases;
+  std::string NameFr;
 };
 
 /// "none", "full", "framework", "commercial" (the spelling in taxonomy.yaml).
 const char *adequacyName(Adequacy A);
 std::optional<Adequacy> parseAdequacy(const std::string &Text);
+
+/// The Art. 35 screening criteria a purpose may carry (`dpia:`).
+std::vector<std::string> dpiaCriterionNames(); // "monitoring", "profiling"
 
 /// Extensions a project declares in .pdflow.yaml `taxonomy:`.
 struct TaxonomyExtension {
@@ -84,6 +104,12 @@ public:
   const TaxonomyTerm *specialCondition(const std::string &Id) const;
   /// By ISO code, case-insensitive.
   const Country *country(const std::string &Code) const;
+  const CategoryGroup *group(const std::string &Id) const;
+  /// The groups in the order they are declared (the CNIL template's order).
+  const std::vector<CategoryGroup> &groups() const { return Groups; }
+  /// The group of a category: its own, else its nearest ancestor's, else
+  /// "other".
+  std::string groupOf(const std::string &CategoryId) const;
 
   /// True when Id is Ancestor or lies below it in the tree.
   bool isWithin(const std::string &Id, const std::string &Ancestor) const;
@@ -105,6 +131,7 @@ private:
   std::map<std::string, TaxonomyTerm> LegalBases;
   std::map<std::string, TaxonomyTerm> SpecialConditions;
   std::map<std::string, Country> Countries;
+  std::vector<CategoryGroup> Groups;
 };
 
 } // namespace pdflow

@@ -1,4 +1,4 @@
-#include "DeclarationWords.h"
+#include "pdflow/lexicon/DeclarationWords.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,7 +1,7 @@
 // How the unannotated-personal-data rule reads a declaration: its name as
 // words, its type as what the type holds.
-#ifndef PDFLOW_CHECKS_DECLARATIONWORDS_H
-#define PDFLOW_CHECKS_DECLARATIONWORDS_H
+#ifndef PDFLOW_LEXICON_DECLARATIONWORDS_H
+#define PDFLOW_LEXICON_DECLARATIONWORDS_H
 
 #include <string>
 #include <string_view>

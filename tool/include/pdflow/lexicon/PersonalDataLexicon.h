@@ -1,11 +1,12 @@
 // Matches declarations against the personal-data words of
-// PersonalDataWords.h, for the unannotated-personal-data rule: on the words
-// of the name (camelCase and snake_case split), then on the type's.
-#ifndef PDFLOW_CHECKS_PERSONALDATALEXICON_H
-#define PDFLOW_CHECKS_PERSONALDATALEXICON_H
+// PersonalDataWords.h: on the words of the name (camelCase and snake_case
+// split), then on the type's. One lexicon for every user: the
+// unannotated-personal-data rule, `scan --infer` and `pdflow suggest`.
+#ifndef PDFLOW_LEXICON_PERSONALDATALEXICON_H
+#define PDFLOW_LEXICON_PERSONALDATALEXICON_H
 
-#include "DeclarationWords.h"
-#include "PersonalDataWords.h"
+#include "pdflow/lexicon/DeclarationWords.h"
+#include "pdflow/lexicon/PersonalDataWords.h"
 #include "pdflow/model/Model.h"
 
 #include <optional>
@@ -20,6 +21,14 @@ struct LexiconMatch {
   std::string Category; // resolved against the taxonomy
   std::string Word;     // the words that matched, e.g. "phone"
   bool ByType = false;  // matched on the declaration's type, not its name
+  /// How sure the match is, 0-100: a specific phrase ("card number") rates
+  /// higher than a short word that must end the name ("tel") or one that has
+  /// known negatives ("address", "password"); a person in the name or its
+  /// scope ("Customer::email") raises it. See docs/discovery.md.
+  unsigned Confidence = 0;
+
+  /// "name has 'phone'", "type 'EmailAddress' has 'email address'".
+  std::string reason(const DeclaredName &D) const;
 };
 
 class PersonalDataLexicon {

@@ -1,6 +1,6 @@
-#include "PersonalDataWords.h"
+#include "pdflow/lexicon/PersonalDataWords.h"
 
-#include "DeclarationWords.h"
+#include "pdflow/lexicon/DeclarationWords.h"
 
 #include <algorithm>
 #include <iterator>
@@ -128,6 +128,20 @@ const std::set<std::string> &metaWords() {
 // clang-format on
 
 // clang-format off
+/// Words of a scope holding things, not people.
+const std::set<std::string> &thingWords() {
+  static const std::set<std::string> S = {
+      "buffer", "bucket", "channel", "channels", "column", "columns", "component", "connection",
+      "daemon", "database", "db", "device", "dir", "directory", "document", "driver", "file",
+      "files", "font", "host", "hosts", "job", "layer", "module", "modules", "mutex", "network",
+      "node", "pipe", "plugin", "plugins", "port", "process", "queue", "server", "service",
+      "sheet", "socket", "sockets", "stream", "table", "tables", "task", "thread", "threads",
+      "timer", "widget", "window"};
+  return S;
+}
+// clang-format on
+
+// clang-format off
 /// A first word that makes the name a flag, a count or an accessor.
 const std::set<std::string> &leadingVetoWords() {
   static const std::set<std::string> S = {
@@ -225,8 +239,12 @@ const WordRow Rows[] = {
     {"address line", "contact.postal_address", S},
     {"addressline", "contact.postal_address", S},
     {"anschrift", "contact.postal_address", S | C},
+    {"delivery instructions", "contact.postal_address", S},
+    {"delivery notes", "contact.postal_address", S},
+    {"reply to", "contact.email", S, Whole},
+    {"replyto", "contact.email", S, Whole},
     {"adresse", "contact.postal_address", S | C, Any, Context::NotNetwork},
-    {"address", "contact.postal_address", S | C, Head, Context::NotNetwork},
+    {"address", "contact.postal_address", S | C, Head, Context::NotNetwork, TypeToo},
     {"addresses", "contact.postal_address", S | C, Head, Context::NotNetwork},
     // Online identifiers.
     {"ip", "online.ip_address", S | I, Head},
@@ -256,6 +274,9 @@ const WordRow Rows[] = {
     {"user agent", "online.user_agent", S},
     {"useragent", "online.user_agent", S},
     {"cookie id", "online.cookie_id", S},
+    {"analytics id", "online.cookie_id", S},
+    {"tracking id", "online.cookie_id", S},
+    {"visitor id", "online.cookie_id", S},
     {"username", "online.username", S, Any, Context::NotService},
     {"user name", "online.username", S, Any, Context::NotService},
     {"login", "online.username", S, Head, Context::NotService},
@@ -392,6 +413,9 @@ const WordRow Rows[] = {
     {"gps coordinates", "location.precise", S | R | C},
     {"gps location", "location.precise", S | R | C},
     {"location", "location.precise", S | C, Head, Context::PersonBefore},
+    {"city", "location.approximate", S, Head},
+    {"ville", "location.approximate", S, Head},
+    {"stadt", "location.approximate", S, Head},
     // Financial.
     {"iban", "financial.bank_account", S | C, Any, Context::None, TypeToo},
     {"bic", "financial.bank_account", S},
@@ -409,6 +433,7 @@ const WordRow Rows[] = {
     {"creditcard", "financial.payment_card", S | C, Any, Context::None, TypeToo},
     {"debit card", "financial.payment_card", S | C},
     {"payment card", "financial.payment_card", S | C, Any, Context::None, TypeToo},
+    {"payment method", "financial.payment_card", S},
     {"pan", "financial.payment_card", S, Whole},
     {"card pan", "financial.payment_card", S},
     {"cvv", "financial.payment_card", S | I},
@@ -452,6 +477,8 @@ const WordRow Rows[] = {
     {"secret answer", "credentials.security_answer", S},
     // Special categories (Art. 9).
     {"health", "special.health", S},
+    {"dietary", "special.health", S | C},
+    {"diet", "special.health", S | C, Head},
     {"medical", "special.health", S | C},
     {"diagnosis", "special.health", S | C},
     {"diagnoses", "special.health", S | C},

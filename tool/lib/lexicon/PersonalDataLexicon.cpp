@@ -1,4 +1,4 @@
-#include "PersonalDataLexicon.h"
+#include "pdflow/lexicon/PersonalDataLexicon.h"
 
 #include <algorithm>
 #include <set>
@@ -84,6 +84,11 @@ static bool contextHolds(Context Needs, const Subject &Subj, size_t Begin, size_
                          size_t Head) {
   const auto &W = Subj.Words;
   bool ScopePerson = containsAny(personWords(), Subj.Scope);
+  // A socket's or a thread's "parentName" names a thing, not a person.
+  bool NeedsPerson = Needs == Context::PersonBefore || Needs == Context::PersonAfter ||
+                     Needs == Context::PersonScope;
+  if (NeedsPerson && containsAny(thingWords(), Subj.Scope))
+    return false;
   switch (Needs) {
   case Context::None:
     return true;
@@ -126,6 +131,36 @@ static bool matchesAt(const PersonalDataLexicon::Entry &E, const Subject &Subj, 
   if (!(E.Types & static_cast<unsigned>(Subj.Type.Kind)))
     return false;
   return contextHolds(E.Needs, Subj, Begin, End, Head);
+}
+
+/// The base confidence of an entry's match: specific phrases above single
+/// words, single words above those that must end or be the whole name; words
+/// with known negatives (Not* contexts) lower, those a person word confirmed
+/// higher; a person in the name or scope raises any match.
+static unsigned confidenceOf(const PersonalDataLexicon::Entry &E, const Subject &Subj,
+                             bool AsType) {
+  int C = AsType                          ? 85
+          : E.Words.size() > 1            ? 90
+          : E.Where == Place::Anywhere    ? 85
+          : E.Where == Place::Head        ? 75
+                                          : 70;
+  switch (E.Needs) {
+  case Context::PersonBefore:
+  case Context::PersonAfter:
+  case Context::PersonScope:
+    C += 5;
+    break;
+  case Context::NotNetwork:
+  case Context::NotPath:
+  case Context::NotService:
+    C -= 10;
+    break;
+  case Context::None:
+    break;
+  }
+  if (containsAny(personWords(), Subj.Scope) || containsAny(personWords(), Subj.Words))
+    C += 5;
+  return static_cast<unsigned>(std::clamp(C, 0, 99));
 }
 
 static bool matchesEntry(const PersonalDataLexicon::Entry &E, const Subject &Subj, bool AsType) {
@@ -172,6 +207,23 @@ static std::vector<std::string> scopeWords(const DeclaredName &D) {
   return identifierWords(Q);
 }
 
+/// Coordinates looked up from an IP address (a GeoIP record) place a person
+/// within a city at best: approximate, not precise, location.
+static bool isIpGeolocation(const std::vector<std::string> &Scope) {
+  for (size_t I = 0; I < Scope.size(); ++I)
+    if (Scope[I] == "geoip" || (Scope[I] == "geo" && I + 1 < Scope.size() && Scope[I + 1] == "ip"))
+      return true;
+  return false;
+}
+
+static std::string refined(std::string Category, const std::vector<std::string> &Scope,
+                           const Taxonomy *Tax) {
+  if (Category == "location.precise" && isIpGeolocation(Scope) &&
+      (!Tax || Tax->category("location.approximate")))
+    return "location.approximate";
+  return Category;
+}
+
 std::optional<LexiconMatch> PersonalDataLexicon::match(const DeclaredName &D,
                                                        const Taxonomy *Tax) const {
   // A class is matched by its own name, as a type: class EmailAddress.
@@ -194,7 +246,8 @@ std::optional<LexiconMatch> PersonalDataLexicon::match(const DeclaredName &D,
     for (const Entry &E : Entries)
       if (matchesEntry(E, Name, false))
         if (auto Cat = resolveCategory(E.Categories, Tax))
-          return LexiconMatch{*Cat, Join(E.Words), false};
+          return LexiconMatch{refined(*Cat, Scope, Tax), Join(E.Words), false,
+                              confidenceOf(E, Name, false)};
   }
   if (Type.Kind != TypeClass::Class || Type.Words.empty())
     return std::nullopt;
@@ -202,8 +255,16 @@ std::optional<LexiconMatch> PersonalDataLexicon::match(const DeclaredName &D,
   for (const Entry &E : Entries)
     if (E.TypeName && matchesEntry(E, TypeSubj, true))
       if (auto Cat = resolveCategory(E.Categories, Tax))
-        return LexiconMatch{*Cat, Join(E.Words), true};
+        return LexiconMatch{*Cat, Join(E.Words), true, confidenceOf(E, TypeSubj, true)};
   return std::nullopt;
+}
+
+std::string LexiconMatch::reason(const DeclaredName &D) const {
+  if (!ByType)
+    return "name has '" + Word + "'";
+  if (D.Kind == ElementKind::Class)
+    return "class name has '" + Word + "'";
+  return "type '" + D.Type + "' has '" + Word + "'";
 }
 
 } // namespace pdflow

@@ -1,8 +1,8 @@
-// The data of the unannotated-personal-data rule: the personal-data words
+// The data of the personal-data lexicon: the personal-data words
 // (English, French, German) with the category each suggests, and the words
 // that give a match its context or cancel it.
-#ifndef PDFLOW_CHECKS_PERSONALDATAWORDS_H
-#define PDFLOW_CHECKS_PERSONALDATAWORDS_H
+#ifndef PDFLOW_LEXICON_PERSONALDATAWORDS_H
+#define PDFLOW_LEXICON_PERSONALDATAWORDS_H
 
 #include <set>
 #include <string>
@@ -57,6 +57,9 @@ const std::set<std::string> &transparentWords();
 /// A last word that makes the name describe the data rather than hold it:
 /// emailTemplate, phoneRegex, addressType, healthCheck.
 const std::set<std::string> &metaWords();
+/// Words of a scope holding things, not people: a socket's, a file's or a
+/// thread's "parentName" is not a person's name.
+const std::set<std::string> &thingWords();
 /// A first word that makes the name a flag, a count or an accessor.
 const std::set<std::string> &leadingVetoWords();
 
