@@ -1047,16 +1047,26 @@ private:
         Grew = true;
       }
     };
-    for (const Origin &S : NodeContent[Node].value()) {
+    // Semi-naive: each content entry remembers how much of its source's
+    // closed content it has already taken, so re-closing a node costs what
+    // is new, not everything again.
+    const Value &Content = NodeContent[Node].value();
+    std::vector<size_t> &Taken = TakenFrom[Node];
+    Taken.resize(Content.size(), 0);
+    for (size_t K = 0; K < Content.size(); ++K) {
+      const Origin &S = Content[K];
       ++Stats.NodesVisited;
       if (S.Kind == OriginKind::Element || S.Kind == OriginKind::ObjectType) {
-        Add(S);
+        if (Taken[K] == 0)
+          Add(S);
+        Taken[K] = 1;
         continue;
       }
       if (S.Kind != OriginKind::Field && S.Kind != OriginKind::Global)
         continue;
       const Value &From = Closed[S.Ref].value();
-      for (size_t I = 0, N = From.size(); I < N; ++I) {
+      size_t N = From.size();
+      for (size_t I = Taken[K]; I < N; ++I) {
         ++Stats.NodesVisited;
         Origin C = From[I];
         if (S.Projected && !projectOrigin(C, S.Via))
@@ -1066,6 +1076,7 @@ private:
         C.Transforms |= S.Transforms;
         Add(std::move(C));
       }
+      Taken[K] = N;
     }
     return Grew;
   }
@@ -1235,6 +1246,9 @@ private:
   std::deque<std::pair<InputRef, size_t>> Work; // (input, position in its Arrivals)
   std::set<std::pair<InputRef, size_t>> Pending;
   std::map<std::string, OriginSet> Closed; // node -> elements and whole objects
+  /// Per node, per entry of its content: how many of its source's Closed
+  /// entries recloseNode has taken.
+  std::map<std::string, std::vector<size_t>> TakenFrom;
   std::map<std::string, std::vector<Concrete>> TypeContent;
 
 public:
