@@ -1043,9 +1043,15 @@ private:
     auto Add = [&](Origin O) {
       if (static_cast<unsigned>(std::count(O.At.begin(), O.At.end(), '.')) >= Opts.MaxObjectDepth)
         return; // bounds what a cycle of nodes stored in each other can build
-      if (Closed[Node].add(std::move(O))) {
-        Grew = true;
+      // k-limiting, as for arrivals: past that many places of one element in
+      // the node's objects, the element is anywhere in them.
+      if (++ClosedPaths[Node][sourceHash(O)] > MaxPathsPerSource) {
+        O.At.clear();
+        O.Via.clear();
+        O.Projected = false;
       }
+      if (Closed[Node].add(std::move(O)))
+        Grew = true;
     };
     // Semi-naive: each content entry remembers how much of its source's
     // closed content it has already taken, so re-closing a node costs what
@@ -1249,6 +1255,8 @@ private:
   /// Per node, per entry of its content: how many of its source's Closed
   /// entries recloseNode has taken.
   std::map<std::string, std::vector<size_t>> TakenFrom;
+  /// Per node, how many origins of each source (by sourceHash) were offered.
+  std::map<std::string, std::unordered_map<size_t, unsigned>> ClosedPaths;
   std::map<std::string, std::vector<Concrete>> TypeContent;
 
 public:
