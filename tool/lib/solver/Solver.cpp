@@ -178,6 +178,16 @@ size_t sourceHash(const Origin &O) {
   return llvm::hash_combine(static_cast<unsigned>(O.Kind), O.Ref, O.Index, O.Arg, O.Transforms);
 }
 
+/// k-limiting where data accumulates (arrivals at an input, a node's closed
+/// content), as widenValue does for values: past MaxPathsPerSource member
+/// paths of one source, the source stands whole (less precise, never
+/// missing data).
+void forgetPaths(Origin &O) {
+  O.At.clear();
+  O.Via.clear();
+  O.Projected = false;
+}
+
 /// R stands for (part of) O: it sits where O sits in its object.
 void inheritPlacement(Origin &R, const Origin &O) {
   if (!O.At.empty())
@@ -822,11 +832,7 @@ private:
     Arrivals &Here = Arrived[In];
     size_t Pos = Here.Index.find(O);
     if (Pos == Here.Index.npos && ++Here.PathsOfSource[sourceHash(O)] > MaxPathsPerSource) {
-      // k-limiting, as in values: past that many member paths of one source,
-      // the source arrives whole (less precise, never missing data).
-      O.At.clear();
-      O.Via.clear();
-      O.Projected = false;
+      forgetPaths(O);
       Pos = Here.Index.find(O);
     }
     if (Pos == Here.Index.npos) {
@@ -1043,13 +1049,8 @@ private:
     auto Add = [&](Origin O) {
       if (static_cast<unsigned>(std::count(O.At.begin(), O.At.end(), '.')) >= Opts.MaxObjectDepth)
         return; // bounds what a cycle of nodes stored in each other can build
-      // k-limiting, as for arrivals: past that many places of one element in
-      // the node's objects, the element is anywhere in them.
-      if (++ClosedPaths[Node][sourceHash(O)] > MaxPathsPerSource) {
-        O.At.clear();
-        O.Via.clear();
-        O.Projected = false;
-      }
+      if (++ClosedPaths[Node][sourceHash(O)] > MaxPathsPerSource)
+        forgetPaths(O);
       if (Closed[Node].add(std::move(O)))
         Grew = true;
     };
