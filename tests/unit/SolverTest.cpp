@@ -251,8 +251,8 @@ TEST(SolverScaleTest, NodeLadderWorkIsLinearInItsLength) {
   EXPECT_EQ(Flows40, 1u);
   ASSERT_GT(At20.NodesVisited, 0u);
   // Twice the ladder, about twice the work (paths grow by 2^20).
-  EXPECT_LE(At40.NodesVisited, 3 * At20.NodesVisited) << At20.NodesVisited << " -> "
-                                                       << At40.NodesVisited;
+  EXPECT_LE(At40.NodesVisited, 3 * At20.NodesVisited)
+      << At20.NodesVisited << " -> " << At40.NodesVisited;
 }
 
 TEST(SolverScaleTest, CallChainWorkIsLinearInItsLength) {
@@ -262,8 +262,8 @@ TEST(SolverScaleTest, CallChainWorkIsLinearInItsLength) {
   EXPECT_EQ(Flows20, 1u);
   EXPECT_EQ(Flows40, 1u);
   ASSERT_GT(At20.OriginsResolved, 0u);
-  EXPECT_LE(At40.OriginsResolved, 3 * At20.OriginsResolved) << At20.OriginsResolved << " -> "
-                                                             << At40.OriginsResolved;
+  EXPECT_LE(At40.OriginsResolved, 3 * At20.OriginsResolved)
+      << At20.OriginsResolved << " -> " << At40.OriginsResolved;
 }
 
 TEST(SolverScaleTest, MutualRecursionConvergesInBoundedRounds) {
@@ -328,8 +328,8 @@ TEST(SolverScaleTest, SinkHitsInARecursiveComponentCostItsEdges) {
   ASSERT_GT(At100.UsesFollowed, 0u);
   // Twice the functions and calls, about twice the work (copying every
   // sink into every caller's summary was quadratic).
-  EXPECT_LE(At200.UsesFollowed, 3 * At100.UsesFollowed) << At100.UsesFollowed << " -> "
-                                                         << At200.UsesFollowed;
+  EXPECT_LE(At200.UsesFollowed, 3 * At100.UsesFollowed)
+      << At100.UsesFollowed << " -> " << At200.UsesFollowed;
   EXPECT_LE(At200.Summaries, 3 * At100.Summaries) << At100.Summaries << " -> " << At200.Summaries;
 }
 
@@ -394,4 +394,46 @@ TEST(SolverScaleTest, WholeObjectsWithoutPersonalDataAreNotCarried) {
   EXPECT_EQ(With, 1u);
   EXPECT_EQ(Stateful.OriginsResolved, Plain.OriginsResolved + 1)
       << Plain.OriginsResolved << " -> " << Stateful.OriginsResolved;
+}
+
+namespace {
+
+/// main passes the element to `audit`, which logs it, and to the first of N
+/// functions that pass it on to each other and never reach a sink (a hash
+/// function's rounds, a formatter's internals).
+SolveStats deadEndChain(int N, size_t &Flows) {
+  Fixture Fx;
+  std::vector<FunctionFacts> Fs;
+  for (int I = 0; I < N; ++I) {
+    FunctionFacts F = function("round" + std::to_string(I));
+    if (I + 1 < N)
+      F.Calls.push_back(call("round" + std::to_string(I + 1), {{param(0)}}, 10));
+    Fs.push_back(F);
+  }
+  FunctionFacts Audit = function("audit");
+  Audit.Calls = {call("log", {{param(0)}}, 30)};
+  FunctionFacts Main = function("main", 0);
+  Main.Calls = {call("round0", {{element("e.email")}}, 40),
+                call("audit", {{element("e.email")}}, 41)};
+  Fs.push_back(Audit);
+  Fs.push_back(Main);
+  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
+  SolveStats Stats;
+  Flows = solve(linkFacts({tu(Fs)}), Fx.Cfg, Fx.Tax, Models, {}, &Stats).Flows.size();
+  return Stats;
+}
+
+} // namespace
+
+TEST(SolverScaleTest, DataIsNotFollowedWhereNoSinkIsReachable) {
+  // On InspIRCd most of the inputs data arrives at lead to no sink; walking
+  // them cost most of the propagation.
+  size_t Flows10 = 0, Flows50 = 0;
+  SolveStats At10 = deadEndChain(10, Flows10);
+  SolveStats At50 = deadEndChain(50, Flows50);
+  EXPECT_EQ(Flows10, 1u);
+  EXPECT_EQ(Flows50, 1u);
+  ASSERT_GT(At10.UsesFollowed, 0u);
+  EXPECT_EQ(At50.UsesFollowed, At10.UsesFollowed)
+      << At10.UsesFollowed << " -> " << At50.UsesFollowed;
 }

@@ -214,6 +214,7 @@ public:
     fixpoint();
     for (const auto &[Usr, F] : P.Functions)
       collectUses(Usr, F);
+    markLive();
     propagate();
     closeNodes();
     // A field or global read and passed on is followed only once the node
@@ -424,7 +425,8 @@ private:
     addValue(Inputs, S.Object);
     if (auto Effect = transformOf(S)) {
       Value V = resolve(F, Inputs);
-      Trail Step{{S.Loc, std::string(transformEffectName(*Effect)) + "d by '" + S.CalleeName + "'"}};
+      Trail Step{
+          {S.Loc, std::string(transformEffectName(*Effect)) + "d by '" + S.CalleeName + "'"}};
       for (Origin &O : V) {
         O.Transforms |= 1u << static_cast<unsigned>(*Effect);
         O.Trail.append(Step);
@@ -829,6 +831,8 @@ private:
   /// Data reaching input In: new, or known with a context that grew, it is
   /// (re)queued; the first trail that found it is the one kept.
   void arrive(const InputRef &In, Origin O, PathContext Ctx) {
+    if (!isLive(In))
+      return;
     Arrivals &Here = Arrived[In];
     size_t Pos = Here.Index.find(O);
     if (Pos == Here.Index.npos && ++Here.PathsOfSource[sourceHash(O)] > MaxPathsPerSource) {
@@ -845,6 +849,81 @@ private:
     if (Pending.insert({In, Pos}).second)
       Work.push_back({In, Pos});
   }
+
+  // --- liveness ---------------------------------------------------------------
+
+  /// Marks the inputs and nodes from which data can still reach a sink, by
+  /// walking the uses backwards from the sinks. Data anywhere else can never
+  /// become a flow (a hash function's state, a formatter's buffer), so it is
+  /// neither followed nor closed there: on InspIRCd most of the inputs data
+  /// arrives at lead to no sink.
+  void markLive() {
+    std::map<InputRef, std::vector<InputRef>> PassedInto;  // input -> inputs passing to it
+    std::map<std::string, std::vector<InputRef>> StoredBy; // node -> inputs storing into it
+    std::map<InputRef, std::vector<std::string>> ReadInto; // input -> nodes read into it
+    std::map<std::string, std::vector<std::string>> Holds; // node -> nodes it holds data of
+    for (const auto &[In, List] : Uses)
+      for (const InputUse &U : List)
+        switch (U.K) {
+        case InputUse::Kind::Callee:
+          PassedInto[U.Callee].push_back(In);
+          break;
+        case InputUse::Kind::Sink:
+          markLiveInput(In);
+          break;
+        case InputUse::Kind::Node:
+          StoredBy[U.T.NodeRef].push_back(In);
+          break;
+        }
+    for (const auto &[Node, Starts] : NodeStarts)
+      for (const NodeStart &S : Starts)
+        ReadInto[S.In].push_back(Node);
+    for (const auto &[Node, Content] : NodeContent)
+      for (const Origin &O : Content.value())
+        if (isNode(O))
+          Holds[Node].push_back(O.Ref);
+    for (const RawFlow &R : RawFlows)
+      if (isNode(R.O))
+        markLiveNode(R.O.Ref);
+    while (!LiveInputWork.empty() || !LiveNodeWork.empty()) {
+      if (!LiveInputWork.empty()) {
+        InputRef In = std::move(LiveInputWork.back());
+        LiveInputWork.pop_back();
+        for (const InputRef &From : valuesAt(PassedInto, In))
+          markLiveInput(From);
+        for (const std::string &Node : valuesAt(ReadInto, In))
+          markLiveNode(Node);
+        continue;
+      }
+      std::string Node = std::move(LiveNodeWork.back());
+      LiveNodeWork.pop_back();
+      for (const InputRef &From : valuesAt(StoredBy, Node))
+        markLiveInput(From);
+      for (const std::string &Held : valuesAt(Holds, Node))
+        markLiveNode(Held);
+    }
+    LivenessKnown = true;
+  }
+
+  template <class K, class V>
+  static const std::vector<V> &valuesAt(const std::map<K, std::vector<V>> &M, const K &Key) {
+    static const std::vector<V> None;
+    auto It = M.find(Key);
+    return It == M.end() ? None : It->second;
+  }
+  static bool isNode(const Origin &O) {
+    return O.Kind == OriginKind::Field || O.Kind == OriginKind::Global;
+  }
+  void markLiveInput(const InputRef &In) {
+    if (LiveInputs.insert(In).second)
+      LiveInputWork.push_back(In);
+  }
+  void markLiveNode(const std::string &Node) {
+    if (LiveNodes.insert(Node).second)
+      LiveNodeWork.push_back(Node);
+  }
+  bool isLive(const InputRef &In) const { return !LivenessKnown || LiveInputs.count(In); }
+  bool isLive(const std::string &Node) const { return !LivenessKnown || LiveNodes.count(Node); }
 
   /// Starts the node reads waiting in NodeStarts whose node now holds
   /// personal data; true when there were any.
@@ -871,7 +950,7 @@ private:
       Work.pop_front();
       Pending.erase({In, Pos});
       auto UsesIt = Uses.find(In);
-      if (UsesIt == Uses.end())
+      if (UsesIt == Uses.end() || !isLive(In))
         continue;
       const Arrival A = Arrived[In].List[Pos];
       for (const InputUse &U : UsesIt->second) {
@@ -893,7 +972,8 @@ private:
           addRawFlow(U.T, std::move(R), std::move(Ctx));
           break;
         case InputUse::Kind::Node:
-          addToNode(U.T, std::move(R));
+          if (isLive(U.T.NodeRef))
+            addToNode(U.T, std::move(R));
           break;
         }
       }
@@ -1025,6 +1105,8 @@ private:
     std::deque<std::string> Work;
     std::set<std::string> Queued;
     for (const auto &[Node, Content] : NodeContent) {
+      if (!isLive(Node))
+        continue;
       Work.push_back(Node);
       Queued.insert(Node);
       for (const Origin &O : Content.value())
@@ -1250,7 +1332,7 @@ private:
     PathContext Ctx;
   };
   std::map<std::string, std::vector<NodeStart>> NodeStarts; // by node
-  std::deque<std::pair<InputRef, size_t>> Work; // (input, position in its Arrivals)
+  std::deque<std::pair<InputRef, size_t>> Work;             // (input, position in its Arrivals)
   std::set<std::pair<InputRef, size_t>> Pending;
   std::map<std::string, OriginSet> Closed; // node -> elements and whole objects
   /// Per node, per entry of its content: how many of its source's Closed
@@ -1259,6 +1341,11 @@ private:
   /// Per node, how many origins of each source (by sourceHash) were offered.
   std::map<std::string, std::unordered_map<size_t, unsigned>> ClosedPaths;
   std::map<std::string, std::vector<Concrete>> TypeContent;
+  bool LivenessKnown = false;
+  std::set<InputRef> LiveInputs;
+  std::set<std::string> LiveNodes;
+  std::vector<InputRef> LiveInputWork;
+  std::vector<std::string> LiveNodeWork;
 
 public:
   SolveStats Stats;
