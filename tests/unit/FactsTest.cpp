@@ -294,10 +294,8 @@ TUFacts fullFacts() {
   F.Functions = {fullFunction()};
   F.Annotated["c:@N@shop@S@PaymentGateway@F@charge#"] = {
       "shop::PaymentGateway::charge", {"src/Gateway.h", 8, 8}, {fullAnnotation(), {}}};
-  F.Records["shop::Customer"] = {"shop::Customer",
-                                 {"shop::Person"},
-                                 {"c:@N@shop@S@Customer@FI@email"},
-                                 {"shop::Address"}};
+  F.Records["shop::Customer"] = {
+      "shop::Customer", {"shop::Person"}, {"c:@N@shop@S@Customer@FI@email"}, {"shop::Address"}};
 
   DeclaredName D;
   D.QualifiedName = "shop::Lead::phone";
@@ -439,7 +437,8 @@ TEST(FactsIOTest, LeavesDefaultMembersOut) {
             R"({"elements":[{"id":"e1","loc":["a.cpp",3,7],"qualified":"a::x",)"
             R"("spec":{"category":"contact.email"}}],"format":"pdflow-facts",)"
             R"("functions":[{"returns":[{"index":1,"kind":"param"}],"usr":"c:@F@f#"}],)"
-            R"("main":"a.cpp","version":)" + Version + "}");
+            R"("main":"a.cpp","version":)" +
+                Version + "}");
 }
 
 TEST(FactsIOTest, KeepsEmptyArgumentValuesInPlace) {
@@ -463,8 +462,9 @@ TEST(FactsIOTest, RejectsAnotherVersion) {
   EXPECT_FALSE(readFacts(R"({"format":"pdflow-facts","version":)" + Next + R"(,"main":"a.cpp"})",
                          Read, Error));
   EXPECT_EQ(Error, "facts format version " + Next + " is not supported (expected version " +
-                       std::to_string(FactsFormatVersion) + "); extract "
-                   "the facts again");
+                       std::to_string(FactsFormatVersion) +
+                       "); extract "
+                       "the facts again");
   EXPECT_EQ(Read.MainFile, "untouched.cpp");
 
   EXPECT_FALSE(readFacts(R"({"format":"pdflow-facts","main":"a.cpp"})", Read, Error));
@@ -485,9 +485,9 @@ TEST(FactsIOTest, RejectsAnotherFormat) {
 TEST(FactsIOTest, RejectsMalformedJson) {
   TUFacts Read;
   std::string Error;
-  EXPECT_FALSE(readFacts(
-      R"({"format":"pdflow-facts","version":)" + std::to_string(FactsFormatVersion) + ",", Read,
-      Error));
+  EXPECT_FALSE(
+      readFacts(R"({"format":"pdflow-facts","version":)" + std::to_string(FactsFormatVersion) + ",",
+                Read, Error));
   EXPECT_EQ(Error.rfind("malformed facts: [1:", 0), 0u) << Error;
   EXPECT_FALSE(readFacts("", Read, Error));
   EXPECT_EQ(Error.rfind("malformed facts: ", 0), 0u) << Error;
@@ -613,6 +613,26 @@ TEST(FactsWideningTest, PathsWithNothingInCommonBecomeTheWholeSource) {
   EXPECT_FALSE(V[0].Projected);
   EXPECT_EQ(V[0].Via, "");
   EXPECT_EQ(V[0].At, "x");
+}
+
+TEST(FactsWideningTest, PathsUnderDifferentTopMembersStayApart) {
+  // A server object holding its users and its configuration: widening its
+  // many member paths must not let a read of the configuration receive the
+  // users' data.
+  Value V;
+  for (size_t I = 0; I <= MaxPathsPerSource; ++I) {
+    Origin O = Origin::element("e.nick");
+    O.At = (I % 2 ? "users.list.m" : "config.tls.m") + std::to_string(I);
+    V.push_back(O);
+  }
+  ASSERT_TRUE(widenValue(V));
+  ASSERT_EQ(V.size(), 2u);
+  EXPECT_EQ(V[0].At, "config.tls");
+  EXPECT_EQ(V[1].At, "users.list");
+  Origin Config = V[0];
+  EXPECT_TRUE(projectOrigin(Config, "config"));
+  Origin Users = V[1];
+  EXPECT_FALSE(projectOrigin(Users, "config"));
 }
 
 TEST(FactsWideningTest, ManySourcesAreKeptApart) {

@@ -112,7 +112,7 @@ std::string commonPath(llvm::StringRef A, llvm::StringRef B) {
     bool AtEndA = I == A.size() || A[I] == '.', AtEndB = I == B.size() || B[I] == '.';
     if (AtEndA && AtEndB)
       End = I;
-    if (AtEndA || AtEndB || A[I] != B[I])
+    if (I == A.size() || I == B.size() || A[I] != B[I])
       break;
   }
   return A.substr(0, End).str();
@@ -120,9 +120,7 @@ std::string commonPath(llvm::StringRef A, llvm::StringRef B) {
 
 using SourceKey = std::tuple<OriginKind, const std::string *, int, int, uint8_t>;
 
-SourceKey sourceOf(const Origin &O) {
-  return {O.Kind, &O.Ref, O.Index, O.Arg, O.Transforms};
-}
+SourceKey sourceOf(const Origin &O) { return {O.Kind, &O.Ref, O.Index, O.Arg, O.Transforms}; }
 
 struct SourceLess {
   bool operator()(const SourceKey &A, const SourceKey &B) const {
@@ -131,6 +129,25 @@ struct SourceLess {
                                                std::get<3>(B), std::get<4>(B));
   }
 };
+
+llvm::StringRef topMember(llvm::StringRef Path) {
+  return Path.take_until([](char C) { return C == '.'; });
+}
+
+/// Members (positions in V) grouped by the top member of their place and of
+/// the member they are read through, in order of first appearance.
+std::vector<std::vector<size_t>> byTopMember(const Value &V, const std::vector<size_t> &Members) {
+  std::vector<std::vector<size_t>> Groups;
+  std::map<std::pair<llvm::StringRef, llvm::StringRef>, size_t> GroupOf;
+  for (size_t I : Members) {
+    auto Key = std::make_pair(topMember(V[I].At), V[I].Projected ? topMember(V[I].Via) : "");
+    auto [It, New] = GroupOf.try_emplace(Key, Groups.size());
+    if (New)
+      Groups.emplace_back();
+    Groups[It->second].push_back(I);
+  }
+  return Groups;
+}
 
 } // namespace
 
@@ -142,8 +159,17 @@ bool widenValue(Value &V, size_t MaxPaths) {
     Sources[sourceOf(V[I])].push_back(I);
   std::vector<bool> Drop(V.size(), false);
   bool Changed = false;
+  std::vector<std::vector<size_t>> Groups;
   for (auto &[Key, Members] : Sources) {
     if (Members.size() <= MaxPaths)
+      continue;
+    std::vector<std::vector<size_t>> ByTop = byTopMember(V, Members);
+    if (ByTop.size() > MaxPaths)
+      ByTop = {Members};
+    Groups.insert(Groups.end(), ByTop.begin(), ByTop.end());
+  }
+  for (const std::vector<size_t> &Members : Groups) {
+    if (Members.size() < 2)
       continue;
     Origin &Merged = V[Members.front()];
     bool AllProjected = true;

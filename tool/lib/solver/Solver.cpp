@@ -12,6 +12,7 @@
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace pdflow {
 
@@ -137,6 +138,32 @@ struct RawFlow {
 /// An input of a function: (USR, slot), the slot a parameter's index or -1
 /// for the object.
 using InputRef = std::pair<std::string, int>;
+/// An input as a small number: the propagation looks inputs up at every
+/// step, and copying and comparing USRs there was much of its time.
+using InputId = uint32_t;
+
+class InputTable {
+public:
+  InputId idOf(const InputRef &In) {
+    auto [It, New] = Ids.try_emplace(In, static_cast<InputId>(Refs.size()));
+    if (New)
+      Refs.push_back(&It->first);
+    return It->second;
+  }
+  const InputRef &ref(InputId I) const { return *Refs[I]; }
+  size_t size() const { return Refs.size(); }
+  /// Every id, in the order of the inputs (function USR, then slot).
+  std::vector<InputId> sorted() const {
+    std::vector<InputId> Out;
+    for (const auto &[In, Id] : Ids)
+      Out.push_back(Id);
+    return Out;
+  }
+
+private:
+  std::map<InputRef, InputId> Ids;
+  std::vector<const InputRef *> Refs;
+};
 
 /// What a function does with one of its inputs besides returning it: passes
 /// it on to a callee's input, hands it to a sink, or stores it in a field or
@@ -147,7 +174,7 @@ struct InputUse {
   Kind K = Kind::Sink;
   Origin Use;
   std::vector<std::string> Guards; // consent checked around the use
-  InputRef Callee;                 // Callee: the input it is passed to
+  InputId Callee = 0;              // Callee: the input it is passed to
   Trail Step;                      // Callee: "passed as argument 1 of 'f'"
   std::set<std::string> Entry;     // Callee: activities entered there
   Target T;                        // Sink, Node
@@ -157,6 +184,7 @@ struct InputUse {
 struct Arrival {
   Origin O;
   PathContext Ctx;
+  bool Queued = false; // waiting in the propagation's worklist
 };
 
 const Origin &originOf(const Arrival &A) { return A.O; }
@@ -169,7 +197,7 @@ struct Arrivals {
 
   std::vector<Arrival> List;
   OriginIndex<std::vector<Arrival>, const Origin &(*)(const Arrival &)> Index{List, originOf};
-  /// How many member paths of each source arrived (by a hash of the source).
+  /// How many entries of each source List holds (by a hash of the source).
   std::unordered_map<size_t, unsigned> PathsOfSource;
 };
 
@@ -179,13 +207,16 @@ size_t sourceHash(const Origin &O) {
 }
 
 /// k-limiting where data accumulates (arrivals at an input, a node's closed
-/// content), as widenValue does for values: past MaxPathsPerSource member
-/// paths of one source, the source stands whole (less precise, never
-/// missing data).
-void forgetPaths(Origin &O) {
+/// content), as widenValue does for values: once the set holds
+/// MaxPathsPerSource entries of O's source (Held), O's source stands whole
+/// (less precise, never missing data). Returns true when O changed.
+bool limitPaths(Origin &O, unsigned Held) {
+  if (Held < MaxPathsPerSource || (O.At.empty() && !O.Projected))
+    return false;
   O.At.clear();
   O.Via.clear();
   O.Projected = false;
+  return true;
 }
 
 /// R stands for (part of) O: it sits where O sits in its object.
@@ -778,6 +809,7 @@ private:
     if (auto E = EntryOf.find(G); E != EntryOf.end())
       Entry = E->second;
     for (int I = -1; I < static_cast<int>(C.Args.size()); ++I) {
+      InputId To = Inputs.idOf({G, I});
       Trail Step{{C.Loc, I < 0 ? "object of call to '" + C.CalleeName + "'"
                                : "passed as argument " + std::to_string(I + 1) + " of '" +
                                      C.CalleeName + "'"}};
@@ -785,8 +817,7 @@ private:
         if (A.Kind == OriginKind::Lambda)
           continue;
         if (isInput(A)) {
-          addUse(Usr, A,
-                 InputUse{InputUse::Kind::Callee, A, C.ConsentGuards, {G, I}, Step, Entry, {}});
+          addUse(Usr, A, InputUse{InputUse::Kind::Callee, A, C.ConsentGuards, To, Step, Entry, {}});
           continue;
         }
         if (SinkFunctions.count(Usr))
@@ -796,9 +827,9 @@ private:
         PathContext Ctx{unionOf(GuardedIn[Usr], C.ConsentGuards), activitiesIn(Usr)};
         Ctx.Activities.insert(Entry.begin(), Entry.end());
         if (R.Kind == OriginKind::Field || R.Kind == OriginKind::Global)
-          NodeStarts[R.Ref].push_back({{G, I}, std::move(R), std::move(Ctx)});
+          NodeStarts[R.Ref].push_back({To, std::move(R), std::move(Ctx)});
         else
-          arrive({G, I}, std::move(R), std::move(Ctx));
+          arrive(To, std::move(R), std::move(Ctx));
       }
     }
   }
@@ -809,7 +840,7 @@ private:
   }
 
   void addUse(const std::string &Usr, const Origin &Input, InputUse U) {
-    Uses[{Usr, slotOf(Input)}].push_back(std::move(U));
+    usesOf(Inputs.idOf({Usr, slotOf(Input)})).push_back(std::move(U));
   }
 
   void addToNode(const Target &T, Origin O) {
@@ -830,14 +861,29 @@ private:
 
   /// Data reaching input In: new, or known with a context that grew, it is
   /// (re)queued; the first trail that found it is the one kept.
-  void arrive(const InputRef &In, Origin O, PathContext Ctx) {
+  std::vector<InputUse> &usesOf(InputId In) {
+    if (Uses.size() <= In)
+      Uses.resize(In + 1);
+    return Uses[In];
+  }
+
+  Arrivals &arrivalsAt(InputId In) {
+    while (Arrived.size() <= In)
+      Arrived.emplace_back();
+    return Arrived[In];
+  }
+
+  void arrive(InputId In, Origin O, PathContext Ctx) {
     if (!isLive(In))
       return;
-    Arrivals &Here = Arrived[In];
+    Arrivals &Here = arrivalsAt(In);
     size_t Pos = Here.Index.find(O);
-    if (Pos == Here.Index.npos && ++Here.PathsOfSource[sourceHash(O)] > MaxPathsPerSource) {
-      forgetPaths(O);
-      Pos = Here.Index.find(O);
+    if (Pos == Here.Index.npos) {
+      unsigned &Held = Here.PathsOfSource[sourceHash(O)];
+      if (limitPaths(O, Held))
+        Pos = Here.Index.find(O);
+      if (Pos == Here.Index.npos)
+        ++Held;
     }
     if (Pos == Here.Index.npos) {
       Pos = Here.List.size();
@@ -846,8 +892,8 @@ private:
     } else if (!Here.List[Pos].Ctx.merge(Ctx)) {
       return;
     }
-    if (Pending.insert({In, Pos}).second)
-      Work.push_back({In, Pos});
+    if (!std::exchange(Here.List[Pos].Queued, true))
+      Work.push_back({In, static_cast<uint32_t>(Pos)});
   }
 
   // --- liveness ---------------------------------------------------------------
@@ -858,12 +904,13 @@ private:
   /// neither followed nor closed there: on InspIRCd most of the inputs data
   /// arrives at lead to no sink.
   void markLive() {
-    std::map<InputRef, std::vector<InputRef>> PassedInto;  // input -> inputs passing to it
-    std::map<std::string, std::vector<InputRef>> StoredBy; // node -> inputs storing into it
-    std::map<InputRef, std::vector<std::string>> ReadInto; // input -> nodes read into it
-    std::map<std::string, std::vector<std::string>> Holds; // node -> nodes it holds data of
-    for (const auto &[In, List] : Uses)
-      for (const InputUse &U : List)
+    LiveInputs.assign(Inputs.size(), false);
+    std::vector<std::vector<InputId>> PassedInto(Inputs.size());   // input -> inputs passing to it
+    std::map<std::string, std::vector<InputId>> StoredBy;          // node -> inputs storing into it
+    std::vector<std::vector<std::string>> ReadInto(Inputs.size()); // input -> nodes read into it
+    std::map<std::string, std::vector<std::string>> Holds;         // node -> nodes it holds data of
+    for (InputId In = 0; In < Uses.size(); ++In)
+      for (const InputUse &U : Uses[In])
         switch (U.K) {
         case InputUse::Kind::Callee:
           PassedInto[U.Callee].push_back(In);
@@ -887,17 +934,17 @@ private:
         markLiveNode(R.O.Ref);
     while (!LiveInputWork.empty() || !LiveNodeWork.empty()) {
       if (!LiveInputWork.empty()) {
-        InputRef In = std::move(LiveInputWork.back());
+        InputId In = LiveInputWork.back();
         LiveInputWork.pop_back();
-        for (const InputRef &From : valuesAt(PassedInto, In))
+        for (InputId From : PassedInto[In])
           markLiveInput(From);
-        for (const std::string &Node : valuesAt(ReadInto, In))
+        for (const std::string &Node : ReadInto[In])
           markLiveNode(Node);
         continue;
       }
       std::string Node = std::move(LiveNodeWork.back());
       LiveNodeWork.pop_back();
-      for (const InputRef &From : valuesAt(StoredBy, Node))
+      for (InputId From : valuesAt(StoredBy, Node))
         markLiveInput(From);
       for (const std::string &Held : valuesAt(Holds, Node))
         markLiveNode(Held);
@@ -914,15 +961,19 @@ private:
   static bool isNode(const Origin &O) {
     return O.Kind == OriginKind::Field || O.Kind == OriginKind::Global;
   }
-  void markLiveInput(const InputRef &In) {
-    if (LiveInputs.insert(In).second)
+  void markLiveInput(InputId In) {
+    if (!LiveInputs[In]) {
+      LiveInputs[In] = true;
       LiveInputWork.push_back(In);
+    }
   }
   void markLiveNode(const std::string &Node) {
     if (LiveNodes.insert(Node).second)
       LiveNodeWork.push_back(Node);
   }
-  bool isLive(const InputRef &In) const { return !LivenessKnown || LiveInputs.count(In); }
+  bool isLive(InputId In) const {
+    return !LivenessKnown || (In < LiveInputs.size() && LiveInputs[In]);
+  }
   bool isLive(const std::string &Node) const { return !LivenessKnown || LiveNodes.count(Node); }
 
   /// Starts the node reads waiting in NodeStarts whose node now holds
@@ -948,12 +999,11 @@ private:
     while (!Work.empty()) {
       auto [In, Pos] = Work.front();
       Work.pop_front();
-      Pending.erase({In, Pos});
-      auto UsesIt = Uses.find(In);
-      if (UsesIt == Uses.end() || !isLive(In))
+      Arrived[In].List[Pos].Queued = false;
+      if (In >= Uses.size() || !isLive(In))
         continue;
       const Arrival A = Arrived[In].List[Pos];
-      for (const InputUse &U : UsesIt->second) {
+      for (const InputUse &U : Uses[In]) {
         ++Stats.UsesFollowed;
         Origin R = A.O;
         if (U.Use.Projected && !projectOrigin(R, U.Use.Via))
@@ -1131,10 +1181,12 @@ private:
     auto Add = [&](Origin O) {
       if (static_cast<unsigned>(std::count(O.At.begin(), O.At.end(), '.')) >= Opts.MaxObjectDepth)
         return; // bounds what a cycle of nodes stored in each other can build
-      if (++ClosedPaths[Node][sourceHash(O)] > MaxPathsPerSource)
-        forgetPaths(O);
-      if (Closed[Node].add(std::move(O)))
+      unsigned &Held = ClosedPaths[Node][sourceHash(O)];
+      limitPaths(O, Held);
+      if (Closed[Node].add(std::move(O))) {
+        ++Held;
         Grew = true;
+      }
     };
     // Semi-naive: each content entry remembers how much of its source's
     // closed content it has already taken, so re-closing a node costs what
@@ -1224,8 +1276,11 @@ private:
   std::vector<SinkWrapper> sinkWrappers() const {
     std::vector<SinkWrapper> Out;
     std::set<std::tuple<std::string, int, SinkKind>> Seen;
-    for (const auto &[In, List] : Uses) {
-      const auto &[Usr, Slot] = In;
+    for (InputId In : Inputs.sorted()) {
+      if (In >= Uses.size())
+        continue;
+      const std::vector<InputUse> &List = Uses[In];
+      const auto &[Usr, Slot] = Inputs.ref(In);
       auto F = P.Functions.find(Usr);
       if (Slot < 0 || F == P.Functions.end() || SinkFunctions.count(Usr))
         continue;
@@ -1322,29 +1377,29 @@ private:
   std::map<std::string, OriginSet> NodeContent;
   std::vector<RawFlow> RawFlows;
   std::unordered_map<std::string, size_t> RawIndex;
-  std::map<InputRef, std::vector<InputUse>> Uses;
-  std::map<InputRef, Arrivals> Arrived;
+  InputTable Inputs;
+  std::vector<std::vector<InputUse>> Uses; // by input
+  std::deque<Arrivals> Arrived;            // by input; a deque, as Arrivals do not move
   /// A node read passed to a callee's input, waiting for the node to hold
   /// personal data.
   struct NodeStart {
-    InputRef In;
+    InputId In;
     Origin O;
     PathContext Ctx;
   };
   std::map<std::string, std::vector<NodeStart>> NodeStarts; // by node
-  std::deque<std::pair<InputRef, size_t>> Work;             // (input, position in its Arrivals)
-  std::set<std::pair<InputRef, size_t>> Pending;
-  std::map<std::string, OriginSet> Closed; // node -> elements and whole objects
+  std::deque<std::pair<InputId, uint32_t>> Work;            // (input, position in its Arrivals)
+  std::map<std::string, OriginSet> Closed;                  // node -> elements and whole objects
   /// Per node, per entry of its content: how many of its source's Closed
   /// entries recloseNode has taken.
   std::map<std::string, std::vector<size_t>> TakenFrom;
-  /// Per node, how many origins of each source (by sourceHash) were offered.
+  /// Per node, how many entries of each source (by sourceHash) Closed holds.
   std::map<std::string, std::unordered_map<size_t, unsigned>> ClosedPaths;
   std::map<std::string, std::vector<Concrete>> TypeContent;
   bool LivenessKnown = false;
-  std::set<InputRef> LiveInputs;
+  std::vector<bool> LiveInputs; // by input
   std::set<std::string> LiveNodes;
-  std::vector<InputRef> LiveInputWork;
+  std::vector<InputId> LiveInputWork;
   std::vector<std::string> LiveNodeWork;
 
 public:

@@ -143,11 +143,13 @@ inline constexpr size_t MaxPathsPerSource = 8;
 
 /// Bounds V: when more than MaxPathsPerSource origins of one source differ
 /// only in the member paths they are read through (Via) or placed at (At),
-/// they become one origin at their common path, which stands for all of
-/// them (k-limiting: less precise, never missing data). Real code reads a
-/// global's or a parameter's members along thousands of paths; without this
-/// a summary holds each of them. MaxPaths overrides the bound (1: every
-/// source's origins become one). Returns true when V changed.
+/// those under one top member become one origin at their common path, which
+/// stands for all of them (k-limiting: less precise, never missing data);
+/// data stored under `users` stays apart from data under `config`. When
+/// even the top members are more than the bound, all become one. Real code
+/// reads a global's or a parameter's members along thousands of paths;
+/// without this a summary holds each of them. MaxPaths overrides the bound
+/// (1: every source's origins become one). Returns true when V changed.
 bool widenValue(Value &V, size_t MaxPaths = MaxPathsPerSource);
 
 /// Where a write lands.
