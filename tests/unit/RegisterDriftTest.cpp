@@ -58,7 +58,7 @@ TEST_F(RegisterDriftTest, InferredDataIsNoDriftUntilConfirmed) {
   });
   EXPECT_EQ(Drift, (Lines{"activity 'billing': new category contact.phone (app::save::v), "
                           "src/Db.cpp:44:3",
-                          "activity 'billing': new recipient 'sqlite3_exec' (internal) receives "
+                          "activity 'billing': new recipient 'sqlite3_exec' (storage) receives "
                           "contact.phone, src/Db.cpp:44:3"}));
 }
 

@@ -13,6 +13,7 @@
 #include "pdflow/model/Model.h"
 #include "pdflow/register/Register.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace pdflow::test {
@@ -156,6 +157,8 @@ struct RegisterFixture {
                            {"support"}));
     M.Flows.push_back(flow("i.card", {"src/Pay.cpp", 8, 3}, sink(SinkKind::Log, "spdlog::info"), {}));
     M.Uses.push_back({"i.mail", {"src/Billing.cpp", 33, 7}, "shop::Billing::run", {"billing"}});
+    std::sort(M.Elements.begin(), M.Elements.end(),
+              [](const DataElement &A, const DataElement &B) { return A.Id < B.Id; });
   }
 };
 

@@ -52,8 +52,8 @@ TEST_F(RegisterYamlTest, CategoriesToConfirmRoundTripApart) {
       << Yaml;
   EXPECT_NE(Yaml.find("        elements:\n"
                       "          - {element: app::save::v, confidence: 85, reason: "
-                      "\"key \\\"phone\\\" at src/Db.cpp:42:7\", at: \"src/Db.cpp:40:15\", "
-                      "fix_at: \"src/Db.cpp:40:3\", confirm: \"PDFLOW_DATA(contact.phone) before "
+                      "\"key \\\"phone\\\" at src/Db.cpp:42:7\", at: src/Db.cpp:40:15, "
+                      "fix_at: src/Db.cpp:40:3, confirm: \"PDFLOW_DATA(contact.phone) before "
                       "src/Db.cpp:40:3\"}\n"
                       "        recipients: [sqlite3_exec]\n"),
             std::string::npos)
