@@ -231,6 +231,28 @@ TEST(SuggestionsTest, FixesInsertTheMacroAndTheInclude) {
   EXPECT_NE(Errors[0].find("src/missing.cpp"), std::string::npos);
 }
 
+TEST(SuggestionsTest, AKeyIsAReasonWithItsPlace) {
+  Model M;
+  DataElement E;
+  E.Id = "c:@F@save@v";
+  E.QualifiedName = "app::save::v";
+  E.Kind = ElementKind::Local;
+  E.Loc = {"src/Db.cpp", 40, 15};
+  E.Spec.Category = "contact.email";
+  E.Origin = AnnotationOrigin::Inferred;
+  E.Inferred = {85, "key \"email\"", {"src/Db.cpp", 40, 3}, {"src/Db.cpp", 42, 7}};
+  M.Elements = {E};
+  std::vector<Suggestion> S = collectSuggestions(M);
+  ASSERT_EQ(S.size(), 1u);
+  EXPECT_EQ(S[0].Reason, "key \"email\" at src/Db.cpp:42:7");
+  EXPECT_EQ(renderSuggestionsText(S, {}),
+            "src/Db.cpp:40:15: 'app::save::v' local: contact.email (confidence 85: key \"email\" "
+            "at src/Db.cpp:42:7)\n1 data element, 0 sinks\n");
+  EXPECT_NE(renderSuggestionsYaml(S, {}).find("  - symbol: \"app::save::v\"   # local, key "
+                                              "\"email\" at src/Db.cpp:42:7, confidence 85\n"),
+            std::string::npos);
+}
+
 TEST(SqlColumnsTest, InsertMapsEachPlaceholderToItsColumn) {
   auto Sql = parseSqlColumns("insert or replace into main.\"users\" (email, `name`, [zip], created)\n"
                              "  VALUES (?, ?3, lower(?), 'x')");
