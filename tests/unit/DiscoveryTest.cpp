@@ -254,8 +254,9 @@ TEST(SuggestionsTest, AKeyIsAReasonWithItsPlace) {
 }
 
 TEST(SqlColumnsTest, InsertMapsEachPlaceholderToItsColumn) {
-  auto Sql = parseSqlColumns("insert or replace into main.\"users\" (email, `name`, [zip], created)\n"
-                             "  VALUES (?, ?3, lower(?), 'x')");
+  auto Sql =
+      parseSqlColumns("insert or replace into main.\"users\" (email, `name`, [zip], created)\n"
+                      "  VALUES (?, ?3, lower(?), 'x')");
   ASSERT_TRUE(Sql);
   EXPECT_EQ(Sql->What, SqlColumns::Kind::Insert);
   EXPECT_EQ(Sql->Table, "users");
@@ -297,4 +298,3 @@ TEST(SqlColumnsTest, WhatIsNotSureMapsNothing) {
 }
 
 } // namespace
-

@@ -254,8 +254,8 @@ TEST_F(RegisterWritersTest, InferredCategoriesAreListedApartToConfirm) {
   std::string Md = renderRegisterMarkdown(R, Tax, {});
   // In billing's section, after its own parts, under a heading that says so.
   size_t Billing = Md.find("\n## Billing (billing)\n");
-  size_t Section = Md.find("\n### Categories to confirm (inferred, not part of the register)\n",
-                           Billing);
+  size_t Section =
+      Md.find("\n### Categories to confirm (inferred, not part of the register)\n", Billing);
   ASSERT_NE(Section, std::string::npos) << Md;
   EXPECT_LT(Md.find("\n### Impact assessment screening (Art. 35)\n", Billing), Section);
   EXPECT_LT(Section, Md.find("\n## Support (support)\n"));

@@ -248,8 +248,8 @@ private:
     std::optional<LexiconMatch> M = Lexicon.match(N, &Ctx.Tax);
     if (!M || M->ByType || M->Confidence < Ctx.Cfg.Discovery.MinConfidence)
       return std::nullopt;
-    std::string Reason = U.Table.empty() ? "key \"" + U.Key + "\""
-                                         : "SQL column \"" + U.Table + "." + U.Key + "\"";
+    std::string Reason =
+        U.Table.empty() ? "key \"" + U.Key + "\"" : "SQL column \"" + U.Table + "." + U.Key + "\"";
     return KeyInference{M->Category, M->Confidence, std::move(Reason), U.Loc};
   }
 

@@ -47,7 +47,9 @@ const Expr *sameValue(const Expr *E) {
     else if (const auto *M = dyn_cast<CXXMemberCallExpr>(E); M && isConversion(M))
       E = M->getImplicitObjectArgument();
     else if (const auto *Call = dyn_cast<CallExpr>(E);
-             Call && Call->getNumArgs() == 1 && named(Call->getDirectCallee(), {"move", "forward"}))
+             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->isInStdNamespace() &&
+             named(Call->getDirectCallee(), {"move", "forward"}))
       E = Call->getArg(0);
     else
       return E;
@@ -76,10 +78,9 @@ const StringLiteral *keyOf(const Expr *E) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
     return Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 ? literalOf(Op->getArg(1))
                                                                       : nullptr;
-  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E); M && M->getNumArgs() >= 1 &&
-                                                      named(M->getMethodDecl(), {"at", "get", "value",
-                                                                                 "getValue",
-                                                                                 "getString"}))
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E);
+      M && M->getNumArgs() >= 1 &&
+      named(M->getMethodDecl(), {"at", "get", "value", "getValue", "getString"}))
     return literalOf(M->getArg(0));
   return nullptr;
 }
@@ -101,8 +102,11 @@ std::optional<std::pair<const StringLiteral *, const Expr *>> setterOf(const Cal
 std::optional<std::pair<const VarDecl *, int>> columnRead(const Expr *E, const ASTContext &AC) {
   const auto *C = dyn_cast<CallExpr>(sameValue(E));
   const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
-  if (!FD || !FD->getIdentifier() || !FD->getName().starts_with("sqlite3_column_") ||
-      C->getNumArgs() != 2 || FD->getName() == "sqlite3_column_count")
+  // The value of the column; not its name, type or size.
+  if (!FD || C->getNumArgs() != 2 ||
+      !named(FD, {"sqlite3_column_text", "sqlite3_column_text16", "sqlite3_column_blob",
+                  "sqlite3_column_int", "sqlite3_column_int64", "sqlite3_column_double",
+                  "sqlite3_column_value"}))
     return std::nullopt;
   const auto *Stmt = dyn_cast_or_null<VarDecl>(declOf(C->getArg(0)));
   Expr::EvalResult Index;

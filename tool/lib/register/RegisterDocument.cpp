@@ -403,12 +403,12 @@ private:
                                 std::to_string(E.Confidence) + ")"));
         Fixes.push_back(code(confirmingAnnotation(E, C.Id)));
       }
-      T.Rows.push_back({{strong(L.category(C.Id)), lineBreak(), code(C.Id)},
-                        Elements,
-                        Fixes,
-                        C.Recipients.empty() ? Cell{text(L.text(Text::NoneValue))}
-                                             : lines(C.Recipients),
-                        evidence(C.Proof)});
+      T.Rows.push_back(
+          {{strong(L.category(C.Id)), lineBreak(), code(C.Id)},
+           Elements,
+           Fixes,
+           C.Recipients.empty() ? Cell{text(L.text(Text::NoneValue))} : lines(C.Recipients),
+           evidence(C.Proof)});
     }
     table(std::move(T));
   }

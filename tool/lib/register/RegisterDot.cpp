@@ -71,8 +71,8 @@ std::string toConfirmCluster(const Register &R, const Labels &L) {
       if (Seen.insert(Key).second)
         Nodes += "    " + quoted(Key) + " [label=" + quoted(L.category(C.Id) + "\n" + C.Id) +
                  ", color=\"#8c959f\", fillcolor=\"#ffffff\", style=\"rounded,filled,dotted\"];\n";
-      Edges += "  " + quoted(Key) + " -> " + quoted(Activity) +
-               " [color=\"#8c959f\", style=dotted];\n";
+      Edges +=
+          "  " + quoted(Key) + " -> " + quoted(Activity) + " [color=\"#8c959f\", style=dotted];\n";
     }
   };
   for (const RegisterActivity &A : R.Activities)

@@ -135,9 +135,8 @@ private:
       line(Indent + 2, "- id: " + scalar(C.Id));
       line(Indent + 4, "elements:");
       for (const InferredElement &E : C.Elements)
-        line(Indent + 6, "- {element: " + scalar(E.Element, true) +
-                             ", confidence: " + std::to_string(E.Confidence) +
-                             ", reason: " + scalar(E.Reason, true) +
+        line(Indent + 6, "- {element: " + scalar(E.Element, true) + ", confidence: " +
+                             std::to_string(E.Confidence) + ", reason: " + scalar(E.Reason, true) +
                              ", at: " + location(E.Declaration, true) +
                              ", fix_at: " + location(E.FixAt, true) +
                              ", confirm: " + scalar(confirmingAnnotation(E, C.Id), true) + "}");

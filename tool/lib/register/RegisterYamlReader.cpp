@@ -198,8 +198,8 @@ private:
         MapReader ER(File, E, "inferred element",
                      {"element", "confidence", "reason", "at", "fix_at", "confirm"});
         X.Elements.push_back({text(ER, "element"), ER.index("confidence").value_or(0),
-                              text(ER, "reason"),
-                              parseLocation(text(ER, "at")), parseLocation(text(ER, "fix_at"))});
+                              text(ER, "reason"), parseLocation(text(ER, "at")),
+                              parseLocation(text(ER, "fix_at"))});
       }
       X.Recipients = strings(C, "recipients");
       X.Proof = evidence(C);

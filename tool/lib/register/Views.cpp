@@ -180,7 +180,8 @@ std::vector<std::string> row(const Register &R, const RegisterActivity &A, const
       Or(join(Transfers), Text::NoneValue),
       dpiaText(A.Dpia, L),
       Or(join(Missing), Text::NoneValue),
-      Or(join(mapLabels(A.ToConfirm, [&](const ToConfirmCategory &C) { return toConfirmText(C, L); })),
+      Or(join(mapLabels(A.ToConfirm,
+                        [&](const ToConfirmCategory &C) { return toConfirmText(C, L); })),
          Text::NoneValue),
   };
 }

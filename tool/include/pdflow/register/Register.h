@@ -129,7 +129,7 @@ struct RegisterSubject {
 struct InferredElement {
   std::string Element; // qualified name
   unsigned Confidence = 0;
-  std::string Reason;   // "name has 'email'", "key \"email\" at src/Db.cpp:42:7"
+  std::string Reason; // "name has 'email'", "key \"email\" at src/Db.cpp:42:7"
   SourceLoc Declaration;
   /// Where `PDFLOW_DATA(category) ` goes; invalid when the declaration
   /// cannot take it (a macro, a shared declaration): a side annotation then.
