@@ -55,10 +55,11 @@ std::vector<DiagNote> flowNotes(const Flow &F, const Model &M) {
   if (!E)
     return Notes;
   if (E->Loc.valid() && E->Origin == AnnotationOrigin::Inferred)
-    Notes.push_back(
-        {E->Loc, "'" + E->QualifiedName + "' inferred as " + E->Spec.Category + " (" +
-                     E->Inferred.Reason + ", confidence " + std::to_string(E->Inferred.Confidence) +
-                     "); annotate it with PDFLOW_DATA(" + E->Spec.Category + ") to confirm"});
+    Notes.push_back({E->Loc, "'" + E->QualifiedName + "' inferred as " + E->Spec.Category + " (" +
+                                 E->Inferred.describe() + ", confidence " +
+                                 std::to_string(E->Inferred.Confidence) +
+                                 "); annotate it with PDFLOW_DATA(" + E->Spec.Category +
+                                 ") to confirm"});
   else if (E->Loc.valid())
     Notes.push_back({E->Loc, "'" + E->QualifiedName + "' declared here as " + E->Spec.Category});
   if (E->Origin == AnnotationOrigin::SideAnnotation && E->AnnotationLoc.valid())

@@ -105,7 +105,7 @@ std::string elementText(const DataElement &E) {
     T += " retention=" + E.Spec.Retention;
   if (E.Origin == AnnotationOrigin::Inferred)
     T += " inferred confidence=" + std::to_string(E.Inferred.Confidence) + " (" +
-         E.Inferred.Reason + ")";
+         E.Inferred.describe() + ")";
   return T;
 }
 

@@ -198,7 +198,8 @@ expect "--stats" 0 "^pdflow: stats: parse\+extract .* output [0-9.]+ s, peak RSS
 [ -s r8.yaml ] || { echo "FAIL --stats: r8.yaml not written"; FAILED=1; }
 
 # Data inferred from names (discovery: infer) is a guess, not a declaration:
-# the register leaves it out and says so, where the inventory shows it.
+# the register lists it apart, to confirm, in every format, never among the
+# categories; --check does not count it.
 cat >"$WORK/p/guess.cpp" <<'CPP'
 #include <pdflow/annotations.h>
 #include <string>
@@ -211,10 +212,29 @@ CPP
 make_db "$WORK/p" "$WORK/p/bill.cpp" "$WORK/p/guess.cpp"
 expect "the analysis infers Subscriber::email" 0 "Subscriber::email contact.email \\(inferred, confidence" \
   -- "$PDFLOW" inventory -p . --config infer.yaml
-expect "the register leaves inferred data out" 0 "warning: the register leaves out 1 inferred data element" \
-  -- "$PDFLOW" register -p . --config infer.yaml -o r9.yaml
-grep -q 'Subscriber' r9.yaml && { echo "FAIL r9.yaml holds the inferred Subscriber::email"; FAILED=1; }
-grep -q 'Customer::email' r9.yaml || { echo "FAIL r9.yaml lost the annotated Customer::email"; FAILED=1; }
+"$PDFLOW" register -p . -o r10.yaml 2>/dev/null ||
+  { echo "FAIL register without inference"; FAILED=1; }
+expect "the register lists inferred data apart" 0 "warning: 1 inferred data element is listed apart, to confirm" \
+  -- "$PDFLOW" register -p . --config infer.yaml -o r9.yaml -o r9.md -o r9.html -o r9.csv -o r9.dot \
+  -o r9.xlsx
+holds() { # NAME FILE PATTERN: the file matches the extended regex
+  grep -Eq -- "$3" "$2" && echo "ok   $1" || { echo "FAIL $1: $2 does not match /$3/"; FAILED=1; }
+}
+lacks() { # NAME FILE PATTERN
+  grep -Eq -- "$3" "$2" && { echo "FAIL $1: $2 matches /$3/"; FAILED=1; } || echo "ok   $1"
+}
+holds "yaml: to confirm, with its fix" r9.yaml \
+  '^          - \{element: Subscriber::email, confidence: [0-9]+, reason: .*confirm: "PDFLOW_DATA\(contact.email\) before .*guess.cpp:5:21"\}$'
+lacks "yaml: not among the categories" r9.yaml 'elements: \[.*Subscriber'
+holds "yaml: the annotated data stays registered" r9.yaml 'elements: \[Customer::email\]'
+holds "md: to confirm" r9.md '^### Categories to confirm \(inferred, not part of the register\)$'
+holds "html: to confirm" r9.html 'Categories to confirm \(inferred, not part of the register\)'
+holds "csv: to confirm" r9.csv 'E-mail address: Subscriber::email \(name has .email., confidence [0-9]+\): PDFLOW_DATA\(contact.email\)'
+holds "dot: to confirm" r9.dot '"to-confirm:contact.email" -> "activity:billing"'
+mkdir -p r9x && unzip -q -o r9.xlsx -d r9x &&
+  holds "xlsx: to confirm" r9x/xl/sharedStrings.xml 'Subscriber::email \(name has'
+expect "--check ignores what is to confirm" 0 "the register matches" \
+  -- "$PDFLOW" register -p . --config infer.yaml --check r10.yaml
 make_db "$WORK/p" "$WORK/p/bill.cpp"
 
 # A broken config writes nothing either.

@@ -1,6 +1,7 @@
 // Discovery: side-annotation symbols, the `discovery:` config, the lexicon's
 // confidence and the renderings of `pdflow suggest`.
 #include "pdflow/config/Config.h"
+#include "pdflow/discovery/SqlColumns.h"
 #include "pdflow/discovery/Suggestions.h"
 #include "pdflow/lexicon/PersonalDataLexicon.h"
 
@@ -228,6 +229,72 @@ TEST(SuggestionsTest, FixesInsertTheMacroAndTheInclude) {
   renderSuggestionsFixes(S, Read, Errors);
   ASSERT_EQ(Errors.size(), 1u);
   EXPECT_NE(Errors[0].find("src/missing.cpp"), std::string::npos);
+}
+
+TEST(SuggestionsTest, AKeyIsAReasonWithItsPlace) {
+  Model M;
+  DataElement E;
+  E.Id = "c:@F@save@v";
+  E.QualifiedName = "app::save::v";
+  E.Kind = ElementKind::Local;
+  E.Loc = {"src/Db.cpp", 40, 15};
+  E.Spec.Category = "contact.email";
+  E.Origin = AnnotationOrigin::Inferred;
+  E.Inferred = {85, "key \"email\"", {"src/Db.cpp", 40, 3}, {"src/Db.cpp", 42, 7}};
+  M.Elements = {E};
+  std::vector<Suggestion> S = collectSuggestions(M);
+  ASSERT_EQ(S.size(), 1u);
+  EXPECT_EQ(S[0].Reason, "key \"email\" at src/Db.cpp:42:7");
+  EXPECT_EQ(renderSuggestionsText(S, {}),
+            "src/Db.cpp:40:15: 'app::save::v' local: contact.email (confidence 85: key \"email\" "
+            "at src/Db.cpp:42:7)\n1 data element, 0 sinks\n");
+  EXPECT_NE(renderSuggestionsYaml(S, {}).find("  - symbol: \"app::save::v\"   # local, key "
+                                              "\"email\" at src/Db.cpp:42:7, confidence 85\n"),
+            std::string::npos);
+}
+
+TEST(SqlColumnsTest, InsertMapsEachPlaceholderToItsColumn) {
+  auto Sql =
+      parseSqlColumns("insert or replace into main.\"users\" (email, `name`, [zip], created)\n"
+                      "  VALUES (?, ?3, lower(?), 'x')");
+  ASSERT_TRUE(Sql);
+  EXPECT_EQ(Sql->What, SqlColumns::Kind::Insert);
+  EXPECT_EQ(Sql->Table, "users");
+  // ?3 is 3; the `?` after it is 4 (SQLite numbers past the largest), but
+  // lower(?) is no plain placeholder: only what maps for sure is kept.
+  std::map<int, std::string> Expected = {{1, "email"}, {3, "name"}};
+  EXPECT_EQ(Sql->Columns, Expected);
+}
+
+TEST(SqlColumnsTest, SelectMapsPlainResultColumns) {
+  auto Sql = parseSqlColumns("SELECT DISTINCT u.id, u.phone AS p, count(*), email mail, * "
+                             "FROM users u WHERE id = ?");
+  ASSERT_TRUE(Sql);
+  EXPECT_EQ(Sql->What, SqlColumns::Kind::Select);
+  EXPECT_EQ(Sql->Table, "users");
+  std::map<int, std::string> Expected = {{0, "id"}, {1, "phone"}, {3, "email"}};
+  EXPECT_EQ(Sql->Columns, Expected);
+}
+
+TEST(SqlColumnsTest, WhatIsNotSureMapsNothing) {
+  // A named placeholder takes a number only its name tells: the ones after
+  // it are not mapped.
+  auto Named = parseSqlColumns("INSERT INTO t(a, b, c) VALUES(?, :b, ?)");
+  ASSERT_TRUE(Named);
+  std::map<int, std::string> Expected = {{1, "a"}};
+  EXPECT_EQ(Named->Columns, Expected);
+  // Columns and values that do not pair up, text that is no statement.
+  auto Unpaired = parseSqlColumns("INSERT INTO t(a, b) VALUES(?)");
+  EXPECT_FALSE(Unpaired);
+  EXPECT_FALSE(parseSqlColumns("UPDATE t SET email = ?"));
+  EXPECT_FALSE(parseSqlColumns("email"));
+  EXPECT_FALSE(parseSqlColumns("SELECT 1"));
+  EXPECT_FALSE(parseSqlColumns(""));
+  // A comma or parenthesis inside a quoted value splits nothing.
+  auto Quoted = parseSqlColumns("INSERT INTO t(note, email) VALUES('a, (b', ?)");
+  ASSERT_TRUE(Quoted);
+  Expected = {{1, "email"}};
+  EXPECT_EQ(Quoted->Columns, Expected);
 }
 
 } // namespace

@@ -118,6 +118,10 @@ void expectSame(const DataElement &A, const DataElement &B) {
   expectSame(A.Spec, B.Spec);
   EXPECT_EQ(A.Origin, B.Origin);
   EXPECT_EQ(A.AnnotationLoc, B.AnnotationLoc);
+  EXPECT_EQ(A.Inferred.Confidence, B.Inferred.Confidence);
+  EXPECT_EQ(A.Inferred.Reason, B.Inferred.Reason);
+  EXPECT_EQ(A.Inferred.InsertLoc, B.Inferred.InsertLoc);
+  EXPECT_EQ(A.Inferred.KeyLoc, B.Inferred.KeyLoc);
 }
 
 void expectSame(const ElementUse &A, const ElementUse &B) {
@@ -289,7 +293,14 @@ TUFacts fullFacts() {
   E.Spec = {"contact.email", "customer", {"billing", "support"}, "P3Y", "signup form"};
   E.Origin = AnnotationOrigin::SideAnnotation;
   E.AnnotationLoc = {".pdflow.yaml", 20, 5};
-  F.Elements = {E, DataElement{}};
+  DataElement Keyed;
+  Keyed.Id = "c:@F@save@v";
+  Keyed.QualifiedName = "save::v";
+  Keyed.Kind = ElementKind::Local;
+  Keyed.Spec.Category = "contact.email";
+  Keyed.Origin = AnnotationOrigin::Inferred;
+  Keyed.Inferred = {85, "key \"email\"", {"src/Db.cpp", 40, 3}, {"src/Db.cpp", 42, 7}};
+  F.Elements = {E, Keyed, DataElement{}};
 
   F.Functions = {fullFunction()};
   F.Annotated["c:@N@shop@S@PaymentGateway@F@charge#"] = {

@@ -210,6 +210,54 @@ TEST_F(RegisterBuilderTest, UnregisteredFlowsAreKept) {
                                    {Evidence::Kind::SinkCall, {"src/Debug.cpp", 5, 3}}}));
 }
 
+TEST_F(RegisterBuilderTest, InferredDataIsListedApartToConfirm) {
+  Register Confirmed = buildRegister(M);
+  addInferredData();
+  Register R = buildRegister(M);
+  // Categories, recipients, transfers, DPIA, unregistered processing and
+  // missing fields are what the annotated data alone gives.
+  ASSERT_EQ(R.Activities.size(), Confirmed.Activities.size());
+  for (size_t I = 0; I < R.Activities.size(); ++I) {
+    RegisterActivity A = R.Activities[I];
+    A.ToConfirm.clear();
+    EXPECT_EQ(A, Confirmed.Activities[I]) << A.Id;
+  }
+  EXPECT_EQ(R.Unregistered, Confirmed.Unregistered);
+  EXPECT_EQ(R.Missing, Confirmed.Missing);
+
+  const RegisterActivity &Billing = activity(R, "billing");
+  ASSERT_EQ(Billing.ToConfirm.size(), 2u);
+  // An inferred e-mail is to confirm even where annotated e-mails are
+  // registered: the register lists what is declared.
+  EXPECT_EQ(Billing.ToConfirm[0].Id, "contact.email");
+  EXPECT_EQ(Billing.ToConfirm[0].Recipients, Lines{});
+  const ToConfirmCategory &Phone = Billing.ToConfirm[1];
+  EXPECT_EQ(Phone.Id, "contact.phone");
+  EXPECT_EQ(Phone.Recipients, Lines{"sqlite3_exec"});
+  ASSERT_EQ(Phone.Elements.size(), 1u);
+  EXPECT_EQ(Phone.Elements[0].Element, "app::save::v");
+  EXPECT_EQ(Phone.Elements[0].Confidence, 85u);
+  EXPECT_EQ(Phone.Elements[0].Reason, "key \"phone\" at src/Db.cpp:42:7");
+  EXPECT_EQ(Phone.Proof,
+            (std::vector<Evidence>{{Evidence::Kind::Declaration, {"src/Db.cpp", 40, 15}},
+                                   {Evidence::Kind::SinkCall, {"src/Db.cpp", 44, 3}}}));
+  EXPECT_EQ(confirmingAnnotation(Phone.Elements[0], Phone.Id),
+            "PDFLOW_DATA(contact.phone) before src/Db.cpp:40:3");
+
+  const RegisterActivity &Support = activity(R, "support");
+  ASSERT_EQ(Support.ToConfirm.size(), 1u);
+  EXPECT_EQ(Support.ToConfirm[0].Id, "special.health");
+  EXPECT_EQ(Support.ToConfirm[0].Recipients, Lines{"TextBlast"});
+
+  ASSERT_EQ(R.UnregisteredToConfirm.size(), 1u);
+  const ToConfirmCategory &Card = R.UnregisteredToConfirm[0];
+  EXPECT_EQ(Card.Id, "financial.payment_card");
+  ASSERT_EQ(Card.Elements.size(), 1u);
+  // No place for the macro: the side annotation confirms it.
+  EXPECT_EQ(confirmingAnnotation(Card.Elements[0], Card.Id),
+            "data: {symbol: \"app::pay(pan)\", category: financial.payment_card} in .pdflow.yaml");
+}
+
 TEST_F(RegisterBuilderTest, MissingFieldsWithTheirArticle) {
   Register R = buildRegister(M);
   EXPECT_EQ(missing(R),

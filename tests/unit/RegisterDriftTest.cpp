@@ -46,6 +46,22 @@ TEST_F(RegisterDriftTest, CodeThatMovesIsNoDrift) {
             Lines{});
 }
 
+TEST_F(RegisterDriftTest, InferredDataIsNoDriftUntilConfirmed) {
+  // A guess from a name changes nothing the controller declares.
+  EXPECT_EQ(driftAfter([&] { addInferredData(); }), Lines{});
+  // Confirmed by an annotation, the phone number joins the register: that
+  // is a change to review.
+  Lines Drift = driftAfter([&] {
+    for (DataElement &E : M.Elements)
+      if (E.Id == "i.phone")
+        E.Origin = AnnotationOrigin::Code;
+  });
+  EXPECT_EQ(Drift, (Lines{"activity 'billing': new category contact.phone (app::save::v), "
+                          "src/Db.cpp:44:3",
+                          "activity 'billing': new recipient 'sqlite3_exec' (storage) receives "
+                          "contact.phone, src/Db.cpp:44:3"}));
+}
+
 TEST_F(RegisterDriftTest, NewRecipientReadsLikeTheIssue) {
   Cfg.Activities.push_back(
       activity("newsletter", "Newsletter", {"newsletter"}, "consent", {"customer"}, "P3Y", 50));

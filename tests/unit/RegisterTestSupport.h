@@ -13,6 +13,7 @@
 #include "pdflow/model/Model.h"
 #include "pdflow/register/Register.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace pdflow::test {
@@ -125,6 +126,43 @@ struct RegisterFixture {
       F.Steps.push_back(*TransformStep);
     F.Steps.push_back({At, "passed to '" + F.Sink.Function + "'"});
     return F;
+  }
+
+  static DataElement inferred(std::string Id, std::string Name, std::string Category, SourceLoc Loc,
+                              Inference Why) {
+    DataElement E = element(std::move(Id), std::move(Name), std::move(Category), "", "",
+                            AnnotationOrigin::Inferred, std::move(Loc));
+    E.Inferred = std::move(Why);
+    return E;
+  }
+
+  /// Data pdflow only inferred (discovery): a phone number stored under
+  /// billing (found by its key), health notes sent abroad under support, a
+  /// second e-mail (a category billing has confirmed) and a card number
+  /// logged under no activity (both found by their names; the card's
+  /// declaration takes no fix-it).
+  void addInferredData() {
+    M.Elements.push_back(
+        inferred("i.phone", "app::save::v", "contact.phone", {"src/Db.cpp", 40, 15},
+                 {85, "key \"phone\"", {"src/Db.cpp", 40, 3}, {"src/Db.cpp", 42, 7}}));
+    M.Elements.push_back(inferred("i.notes", "app::Ticket::healthNotes", "special.health",
+                                  {"src/Ticket.h", 9, 15},
+                                  {85, "name has 'health'", {"src/Ticket.h", 9, 3}, {}}));
+    M.Elements.push_back(inferred("i.mail", "app::Lead::email", "contact.email",
+                                  {"src/Lead.h", 5, 15},
+                                  {90, "name has 'email'", {"src/Lead.h", 5, 3}, {}}));
+    M.Elements.push_back(inferred("i.card", "app::pay(pan)", "financial.payment_card",
+                                  {"src/Pay.cpp", 3, 30}, {70, "name is 'pan'", {}, {}}));
+    M.Flows.push_back(flow("i.phone", {"src/Db.cpp", 44, 3},
+                           sink(SinkKind::Storage, "sqlite3_exec"), {"billing"}));
+    M.Flows.push_back(flow(
+        "i.notes", {"src/Support.cpp", 30, 3},
+        sink(SinkKind::ThirdParty, "Sms::send", "TextBlast", "IN", Safeguard::None), {"support"}));
+    M.Flows.push_back(
+        flow("i.card", {"src/Pay.cpp", 8, 3}, sink(SinkKind::Log, "spdlog::info"), {}));
+    M.Uses.push_back({"i.mail", {"src/Billing.cpp", 33, 7}, "shop::Billing::run", {"billing"}});
+    std::sort(M.Elements.begin(), M.Elements.end(),
+              [](const DataElement &A, const DataElement &B) { return A.Id < B.Id; });
   }
 };
 

@@ -244,6 +244,61 @@ TEST_F(RegisterWritersTest, DotEscapesLabels) {
   EXPECT_TRUE(contains(Dot, "[label=\"Bill \\\"quoted\\\" \\\\ back\\nbilling\"]"));
 }
 
+// --- Categories to confirm --------------------------------------------------------------
+
+TEST_F(RegisterWritersTest, InferredCategoriesAreListedApartToConfirm) {
+  Register Confirmed = buildRegister(M);
+  addInferredData();
+  Register R = buildRegister(M);
+
+  std::string Md = renderRegisterMarkdown(R, Tax, {});
+  // In billing's section, after its own parts, under a heading that says so.
+  size_t Billing = Md.find("\n## Billing (billing)\n");
+  size_t Section =
+      Md.find("\n### Categories to confirm (inferred, not part of the register)\n", Billing);
+  ASSERT_NE(Section, std::string::npos) << Md;
+  EXPECT_LT(Md.find("\n### Impact assessment screening (Art. 35)\n", Billing), Section);
+  EXPECT_LT(Section, Md.find("\n## Support (support)\n"));
+  EXPECT_TRUE(contains(Md, "| **Phone number**<br>`contact.phone` | `app::save::v` (key \"phone\" "
+                           "at src/Db.cpp:42:7, confidence 85) | `PDFLOW_DATA(contact.phone) "
+                           "before src/Db.cpp:40:3` | sqlite3\\_exec |"))
+      << Md;
+  // Never among the confirmed categories: billing's still lists e-mails
+  // and IP addresses only.
+  EXPECT_EQ(count(Md, "`contact.phone`"), 1u);
+  EXPECT_TRUE(contains(Md, "\n### To confirm: inferred data under no activity\n"));
+  // Without inferred data, no such section.
+  EXPECT_FALSE(contains(renderRegisterMarkdown(Confirmed, Tax, {}), "to confirm"));
+
+  std::string Html = renderRegisterHtml(R, Tax, {});
+  EXPECT_TRUE(contains(Html, "Categories to confirm (inferred, not part of the register)"));
+  EXPECT_TRUE(contains(Html, "PDFLOW_DATA(contact.phone) before src/Db.cpp:40:3"));
+
+  std::string Csv = renderRegisterCsv(R, Tax, {});
+  EXPECT_TRUE(contains(Csv, ",\"Missing information\",\"Categories to confirm (inferred, not "
+                            "part of the register)\"\r\n"));
+  EXPECT_TRUE(contains(Csv, "\"E-mail address: app::Lead::email (name has 'email', confidence "
+                            "90): PDFLOW_DATA(contact.email) before src/Lead.h:5:3; Phone number: "
+                            "app::save::v (key \"\"phone\"\" at src/Db.cpp:42:7, confidence 85): "
+                            "PDFLOW_DATA(contact.phone) before src/Db.cpp:40:3\"\r\n"))
+      << Csv;
+  EXPECT_TRUE(contains(renderRegisterCsv(R, Tax, french()), "Catégories à confirmer"));
+
+  std::string Dot = renderRegisterDot(R, Tax, {});
+  EXPECT_TRUE(contains(Dot, "subgraph cluster_to_confirm {"));
+  EXPECT_TRUE(contains(Dot, "\"to-confirm:contact.phone\" -> \"activity:billing\" "
+                            "[color=\"#8c959f\", style=dotted];"));
+  EXPECT_FALSE(contains(Dot, "\"category:contact.phone\""));
+  EXPECT_FALSE(contains(renderRegisterDot(Confirmed, Tax, {}), "to-confirm"));
+
+  std::string Error;
+  std::optional<std::string> Xlsx = renderRegisterXlsx(R, Tax, {}, Error);
+  ASSERT_TRUE(Xlsx) << Error;
+  std::optional<std::string> Plain = renderRegisterXlsx(Confirmed, Tax, {}, Error);
+  ASSERT_TRUE(Plain) << Error;
+  EXPECT_NE(*Xlsx, *Plain); // its cells are checked by tests/register/bad-inputs.sh
+}
+
 // --- XLSX ------------------------------------------------------------------------------
 
 TEST_F(RegisterWritersTest, XlsxIsAZipAndTheSameEachTime) {

@@ -39,6 +39,30 @@ TEST_F(RegisterYamlTest, RoundTrips) {
   EXPECT_EQ(*Back, R);
 }
 
+TEST_F(RegisterYamlTest, CategoriesToConfirmRoundTripApart) {
+  addInferredData();
+  Register R = buildRegister(M);
+  std::string Yaml = renderRegisterYaml(R, {});
+  std::optional<Register> Back = readBack(Yaml);
+  ASSERT_TRUE(Back);
+  EXPECT_EQ(*Back, R);
+  EXPECT_NE(Yaml.find("    to_confirm:\n"
+                      "      - id: contact.email\n"),
+            std::string::npos)
+      << Yaml;
+  EXPECT_NE(Yaml.find("        elements:\n"
+                      "          - {element: app::save::v, confidence: 85, reason: "
+                      "\"key \\\"phone\\\" at src/Db.cpp:42:7\", at: src/Db.cpp:40:15, "
+                      "fix_at: src/Db.cpp:40:3, confirm: \"PDFLOW_DATA(contact.phone) before "
+                      "src/Db.cpp:40:3\"}\n"
+                      "        recipients: [sqlite3_exec]\n"),
+            std::string::npos)
+      << Yaml;
+  EXPECT_NE(Yaml.find("unregistered_to_confirm:\n  - id: financial.payment_card\n"),
+            std::string::npos)
+      << Yaml;
+}
+
 TEST_F(RegisterYamlTest, ProcessorRecordRoundTrips) {
   Cfg.Role = OrganisationRole::Processor;
   ClientController C;

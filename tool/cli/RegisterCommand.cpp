@@ -13,6 +13,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <optional>
+#include <set>
 
 namespace pdflow {
 
@@ -166,20 +167,18 @@ bool writeRegister(const CliOptions &O, const Register &Reg, const Taxonomy &Tax
   return false;
 }
 
-/// M without its inferred elements (discovery: infer, or facts extracted
-/// with --infer) and their flows and uses: a register states what the
-/// controller declares, never a guess from a name. Dropped counts them.
-Model withoutInferredData(const Model &M, size_t &Dropped) {
-  Model Out = M;
-  auto Inferred = [&](const std::string &Id) {
-    const DataElement *E = M.element(Id);
-    return E && E->Origin == AnnotationOrigin::Inferred;
+/// The inferred data elements the register lists apart, to confirm.
+size_t toConfirmCount(const Register &Reg) {
+  std::set<std::pair<std::string, SourceLoc>> Elements;
+  auto Add = [&](const std::vector<ToConfirmCategory> &Categories) {
+    for (const ToConfirmCategory &C : Categories)
+      for (const InferredElement &E : C.Elements)
+        Elements.insert({E.Element, E.Declaration});
   };
-  std::erase_if(Out.Flows, [&](const Flow &F) { return Inferred(F.ElementId); });
-  std::erase_if(Out.Uses, [&](const ElementUse &U) { return Inferred(U.ElementId); });
-  Dropped = std::erase_if(
-      Out.Elements, [](const DataElement &E) { return E.Origin == AnnotationOrigin::Inferred; });
-  return Out;
+  for (const RegisterActivity &A : Reg.Activities)
+    Add(A.ToConfirm);
+  Add(Reg.UnregisteredToConfirm);
+  return Elements.size();
 }
 
 } // namespace
@@ -194,13 +193,12 @@ int runRegister(const CliOptions &O, const AnalysisResult &R) {
                     "without the processing of the files named above would be wrong\n";
     return ExitIncomplete;
   }
-  size_t Inferred = 0;
-  Register Reg = buildRegister(withoutInferredData(R.M, Inferred));
-  if (Inferred)
-    llvm::errs() << "pdflow: warning: the register leaves out " << Inferred << " inferred data "
-                 << (Inferred == 1 ? "element" : "elements")
-                 << " (discovery: infer): confirm them with annotations ('pdflow suggest') to "
-                    "register their processing\n";
+  Register Reg = buildRegister(R.M);
+  if (size_t Inferred = toConfirmCount(Reg))
+    llvm::errs() << "pdflow: warning: " << Inferred << " inferred data "
+                 << (Inferred == 1 ? "element is" : "elements are")
+                 << " listed apart, to confirm (discovery: infer): annotate them ('pdflow "
+                    "suggest') to register their processing\n";
   relativizeMissing(Reg, currentDir());
   reportMissing(Reg, llvm::errs().has_colors());
   RegisterRenderOptions Opts;

@@ -63,11 +63,13 @@ COMMANDS
   register    Write the GDPR Article 30 record of processing activities: one
               entry per activity, each value declared in .pdflow.yaml or derived
               from the code with the locations that prove it; the data map;
-              missing fields on stderr. --check compares with a committed YAML
-              register and prints what changed.
+              missing fields on stderr; inferred data (discovery) listed apart,
+              to confirm. --check compares with a committed YAML register and
+              prints what changed.
   suggest     Propose annotations for a project that has none: every field,
-              global, parameter and local whose name or type looks like personal
-              data, with the category, the confidence and the reason; as text,
+              global, parameter and local whose name or type, or a key next to
+              it (j["email"] = v, a SQL column), looks like personal data, with
+              the category, the confidence and the reason; as text,
               as a data: block for .pdflow.yaml (yaml), or as fixes for
               clang-apply-replacements that insert PDFLOW_DATA (fixes). Also
               the project's functions that pass a parameter to a sink.
@@ -134,7 +136,8 @@ OPTIONS
                   (the CNIL template's wording).
   --check F       register: compare with the YAML register F; exit 1 and print
                   the changes (new recipients, categories, activities...) when
-                  the processing differs. Code that only moved is no change.
+                  the processing differs. Code that only moved is no change,
+                  nor are the categories to confirm (inferred data).
   --source-url T  register: link each code location, T a template such as
                   'https://host/org/repo/blob/{rev}/{path}#L{line}'; {rev} is
                   the sources' `git rev-parse HEAD`.

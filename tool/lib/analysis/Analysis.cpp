@@ -588,6 +588,7 @@ void relativizePaths(AnalysisResult &R, const std::string &Dir) {
     relativize(E.Loc, Prefix);
     relativize(E.AnnotationLoc, Prefix);
     relativize(E.Inferred.InsertLoc, Prefix);
+    relativize(E.Inferred.KeyLoc, Prefix);
   }
   for (Flow &F : M.Flows) {
     relativize(F.SinkLoc, Prefix);

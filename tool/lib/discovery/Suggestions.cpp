@@ -13,7 +13,7 @@ std::vector<Suggestion> collectSuggestions(const Model &M) {
     if (E.Origin != AnnotationOrigin::Inferred)
       continue;
     Out.push_back({E.QualifiedName, E.Kind, E.Type, E.Spec.Category, E.Inferred.Confidence,
-                   E.Inferred.Reason, E.Loc, E.Inferred.InsertLoc});
+                   E.Inferred.describe(), E.Loc, E.Inferred.InsertLoc});
   }
   std::stable_sort(Out.begin(), Out.end(), [](const Suggestion &A, const Suggestion &B) {
     return std::tie(A.Loc, A.Symbol) < std::tie(B.Loc, B.Symbol);

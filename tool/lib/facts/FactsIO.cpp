@@ -173,6 +173,7 @@ template <> struct Schema<Inference> {
     Field("confidence", &Inference::Confidence);
     Field("reason", &Inference::Reason);
     Field("insert", &Inference::InsertLoc);
+    Field("key_at", &Inference::KeyLoc);
   }
 };
 

@@ -5,6 +5,7 @@
 #include "AstNames.h"
 #include "DeclIndex.h"
 #include "FunctionAnalyzer.h"
+#include "KeyLiterals.h"
 
 #include "pdflow/lexicon/PersonalDataLexicon.h"
 #include "pdflow/support/Text.h"
@@ -177,7 +178,126 @@ public:
         N.InsertLoc = {};
   }
 
+  /// Under discovery, the declarations a function stores under, or reads
+  /// from, a key or SQL column the lexicon rates (`v = row["email"]`): the
+  /// key says what the name does not. One already inferred from its name
+  /// gets the key as a second reason when both say the same category.
+  /// Before dropSharedInsertions, which applies to these too.
+  void inferFromKeys() {
+    if (!Ctx.Cfg.Discovery.Infer)
+      return;
+    std::vector<std::pair<const DeclaratorDecl *, KeyInference>> Found;
+    std::map<const DeclaratorDecl *, size_t> Position;
+    for (const FunctionDecl *FD : Definitions)
+      for (const KeyUse &U : findKeyUses(FD, AC)) {
+        const auto *D = dyn_cast<DeclaratorDecl>(U.Decl);
+        std::optional<KeyInference> K = D ? rateKey(D, U) : std::nullopt;
+        if (!K)
+          continue;
+        auto [It, New] = Position.try_emplace(D, Found.size());
+        if (New)
+          Found.push_back({D, std::move(*K)});
+        else if (K->Confidence > Found[It->second].second.Confidence)
+          Found[It->second].second = std::move(*K);
+      }
+    for (const auto &[D, K] : Found)
+      applyKey(D, K);
+  }
+
 private:
+  /// What a key says of the declaration it is used with.
+  struct KeyInference {
+    std::string Category;
+    unsigned Confidence = 0;
+    std::string Reason; // `key "email"`, `SQL column "users.email"`
+    SourceLoc KeyLoc;
+  };
+
+  static std::optional<ElementKind> keyedKind(const DeclaratorDecl *D) {
+    if (isa<FieldDecl>(D))
+      return ElementKind::Field;
+    if (isa<ParmVarDecl>(D))
+      return ElementKind::Parameter;
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (VD && VD->isLocalVarDecl())
+      return ElementKind::Local;
+    if (VD && VD->hasGlobalStorage())
+      return ElementKind::Variable;
+    return std::nullopt;
+  }
+
+  /// A declaration of a template's instantiation is the template's; keys
+  /// are read where the declaration is the one written.
+  static bool inInstantiation(const DeclaratorDecl *D) {
+    const auto *F = dyn_cast<FunctionDecl>(D->getDeclContext());
+    if (F && (F->getTemplateInstantiationPattern() || F->isDependentContext()))
+      return true;
+    const auto *FD = dyn_cast<FieldDecl>(D);
+    return FD && instantiationPattern(FD);
+  }
+
+  /// The lexicon's verdict on U's key, as if it were D's name; the table of
+  /// a SQL column is its scope ("users.email" is a person's).
+  std::optional<KeyInference> rateKey(const DeclaratorDecl *D, const KeyUse &U) {
+    std::optional<ElementKind> Kind = keyedKind(D);
+    if (!Kind || inInstantiation(D))
+      return std::nullopt;
+    DeclaredName N = declaredName(D, *Kind, D->getType());
+    N.Name = U.Key;
+    N.QualifiedName = U.Table.empty() ? U.Key : U.Table + "::" + U.Key;
+    std::optional<LexiconMatch> M = Lexicon.match(N, &Ctx.Tax);
+    if (!M || M->ByType || M->Confidence < Ctx.Cfg.Discovery.MinConfidence)
+      return std::nullopt;
+    std::string Reason =
+        U.Table.empty() ? "key \"" + U.Key + "\"" : "SQL column \"" + U.Table + "." + U.Key + "\"";
+    return KeyInference{M->Category, M->Confidence, std::move(Reason), U.Loc};
+  }
+
+  void applyKey(const DeclaratorDecl *D, const KeyInference &K) {
+    if (std::string Id = Index.elementOf(D); !Id.empty()) {
+      auto E = std::find_if(Out.Elements.begin(), Out.Elements.end(),
+                            [&](const DataElement &X) { return X.Id == Id; });
+      if (E != Out.Elements.end() && E->Origin == AnnotationOrigin::Inferred &&
+          E->Spec.Category == K.Category && !E->Inferred.KeyLoc.valid()) {
+        E->Inferred.Reason += "; " + K.Reason;
+        E->Inferred.KeyLoc = K.KeyLoc;
+        E->Inferred.Confidence = std::max(E->Inferred.Confidence, K.Confidence);
+      }
+      return;
+    }
+    ElementKind Kind = *keyedKind(D);
+    DeclaredName N = declaredName(D, Kind, D->getType());
+    DataElement E = elementFor(D, Kind, D->getType());
+    E.Spec.Category = K.Category;
+    E.Origin = AnnotationOrigin::Inferred;
+    E.Inferred = {K.Confidence, K.Reason, N.InsertLoc, K.KeyLoc};
+    std::erase_if(Out.Declarations, [&](const DeclaredName &X) { return X.Loc == N.Loc; });
+    if (const auto *P = dyn_cast<ParmVarDecl>(D))
+      return addKeyedParam(P, std::move(E));
+    const auto *FD = dyn_cast<FieldDecl>(D);
+    recordElement(D, std::move(E), FD ? subjectOfField(FD) : "");
+    if (FD)
+      if (auto It = Out.Records.find(qualifiedName(FD->getParent())); It != Out.Records.end())
+        It->second.ElementIds.push_back(Index.elementOf(FD));
+  }
+
+  /// A parameter's element, as visitParam makes it: one for every
+  /// declaration of the function.
+  void addKeyedParam(const ParmVarDecl *P, DataElement E) {
+    const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
+    if (!FD)
+      return;
+    unsigned I = P->getFunctionScopeIndex();
+    E.Id = usrOf(FD->getCanonicalDecl()) + "#param" + std::to_string(I);
+    E.QualifiedName = qualifiedName(FD) + "(" + P->getNameAsString() + ")";
+    if (!SeenParams.insert(E.Id).second)
+      return;
+    for (const FunctionDecl *R : FD->redecls())
+      if (I < R->getNumParams())
+        Index.addElement(R->getParamDecl(I), E.Id);
+    Out.Elements.push_back(std::move(E));
+  }
+
   void noteDeclarator(const DeclaratorDecl *D) {
     if (D->getBeginLoc().isFileID())
       ++DeclaratorsAt[sourceLoc(SM, D->getBeginLoc())];
@@ -651,6 +771,7 @@ public:
     DeclIndex Index(Ctx);
     DeclCollector Decls(AC, Ctx, Index, Out);
     Decls.TraverseDecl(AC.getTranslationUnitDecl());
+    Decls.inferFromKeys();
     Decls.dropSharedInsertions();
     FunctionAnalyzer Functions(AC, Index, Out.Functions, Out.Uses, Limit);
     for (const FunctionDecl *FD : Decls.Definitions) {

@@ -36,6 +36,10 @@ const char *annotationOriginName(AnnotationOrigin O) {
   return "code";
 }
 
+std::string Inference::describe() const {
+  return KeyLoc.valid() ? Reason + " at " + KeyLoc.str() : Reason;
+}
+
 const DataElement *Model::element(const std::string &Id) const {
   auto It =
       std::lower_bound(Elements.begin(), Elements.end(), Id,

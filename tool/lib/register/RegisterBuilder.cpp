@@ -68,6 +68,41 @@ struct MeasureAcc {
   std::set<Evidence> Proof;
 };
 
+/// Inferred data of one category: listed apart, to confirm.
+struct ToConfirmAcc {
+  std::map<std::pair<std::string, SourceLoc>, InferredElement> Elements; // by name
+  std::set<std::string> Recipients;
+  std::set<Evidence> Proof;
+};
+using ToConfirmByCategory = std::map<std::string, ToConfirmAcc>;
+
+bool isInferred(const DataElement *E) { return E && E->Origin == AnnotationOrigin::Inferred; }
+
+/// E's category, to confirm; F (when given) is a flow of E's data.
+void addToConfirm(ToConfirmByCategory &Out, const DataElement &E, const Flow *F) {
+  ToConfirmAcc &C = Out[E.Spec.Category];
+  C.Elements.try_emplace({E.QualifiedName, E.Loc},
+                         InferredElement{E.QualifiedName, E.Inferred.Confidence,
+                                         E.Inferred.describe(), E.Loc, E.Inferred.InsertLoc});
+  C.Proof.insert({Evidence::Kind::Declaration, E.Loc});
+  if (!F)
+    return;
+  C.Proof.insert({Evidence::Kind::SinkCall, F->SinkLoc});
+  if (!isAnonymized(*F))
+    C.Recipients.insert(F->Sink.Recipient.empty() ? F->Sink.Function : F->Sink.Recipient);
+}
+
+std::vector<ToConfirmCategory> finishToConfirm(const ToConfirmByCategory &In) {
+  std::vector<ToConfirmCategory> Out;
+  for (const auto &[Id, C] : In) {
+    ToConfirmCategory X{Id, {}, sorted(C.Recipients), sorted(C.Proof)};
+    for (const auto &[Name, E] : C.Elements)
+      X.Elements.push_back(E);
+    Out.push_back(std::move(X));
+  }
+  return Out;
+}
+
 /// Builds one activity's entry from the flows and uses that run under it.
 class ActivityBuilder {
 public:
@@ -98,6 +133,7 @@ public:
     finishMeasures();
     screenDpia();
     reportMissing(Missing);
+    A.ToConfirm = finishToConfirm(ToConfirm);
     return std::move(A);
   }
 
@@ -135,9 +171,18 @@ private:
     return {A.Retention, Provenance::Declared};
   }
 
-  void addUse(const ElementUse &U) { addElement(U.ElementId); }
+  /// Inferred data is listed apart, to confirm: a guess from a name is not
+  /// what the controller declares.
+  void addUse(const ElementUse &U) {
+    if (const DataElement *E = M.element(U.ElementId); isInferred(E))
+      addToConfirm(ToConfirm, *E, nullptr);
+    else
+      addElement(U.ElementId);
+  }
 
   void addFlow(const Flow &F) {
+    if (const DataElement *E = M.element(F.ElementId); isInferred(E))
+      return addToConfirm(ToConfirm, *E, &F);
     CategoryAcc *C = addElement(F.ElementId);
     if (!C)
       return;
@@ -344,6 +389,7 @@ private:
   std::map<RecipientKey, RecipientAcc> Recipients;
   std::map<TransferKey, TransferAcc> Transfers;
   std::map<TransformEffect, MeasureAcc> Measures;
+  ToConfirmByCategory ToConfirm;
 };
 
 /// Activity ids the code names (annotations, entry points) that the config
@@ -367,7 +413,7 @@ std::vector<UnregisteredFlow> unregisteredFlows(const Model &M) {
       Seen;
   for (const Flow &F : M.Flows) {
     const DataElement *E = M.element(F.ElementId);
-    if (!F.Activities.empty() || isAnonymized(F) || !E)
+    if (!F.Activities.empty() || isAnonymized(F) || !E || isInferred(E))
       continue;
     std::string Sink = F.Sink.Recipient.empty() ? F.Sink.Function : F.Sink.Recipient;
     Seen.insert(
@@ -382,6 +428,17 @@ std::vector<UnregisteredFlow> unregisteredFlows(const Model &M) {
                    Function,
                    {{Evidence::Kind::Declaration, DeclLoc}, {Evidence::Kind::SinkCall, SinkLoc}}});
   return Out;
+}
+
+/// Inferred data reaching a sink under no activity: to confirm, apart
+/// from the unregistered processing --check compares.
+std::vector<ToConfirmCategory> unregisteredToConfirm(const Model &M) {
+  ToConfirmByCategory Out;
+  for (const Flow &F : M.Flows)
+    if (const DataElement *E = M.element(F.ElementId);
+        F.Activities.empty() && !isAnonymized(F) && isInferred(E))
+      addToConfirm(Out, *E, &F);
+  return finishToConfirm(Out);
 }
 
 void controllerPart(const Config &Cfg, Register &R) {
@@ -422,8 +479,15 @@ Register buildRegister(const Model &M) {
   for (const std::string &Id : undeclaredActivities(M))
     R.Activities.push_back(ActivityBuilder(M, nullptr, Id).build(R.Missing));
   R.Unregistered = unregisteredFlows(M);
+  R.UnregisteredToConfirm = unregisteredToConfirm(M);
   processorPart(*M.Cfg, R);
   return R;
+}
+
+std::string confirmingAnnotation(const InferredElement &E, const std::string &Category) {
+  if (E.FixAt.valid())
+    return "PDFLOW_DATA(" + Category + ") before " + E.FixAt.str();
+  return "data: {symbol: \"" + E.Element + "\", category: " + Category + "} in .pdflow.yaml";
 }
 
 const RegisterActivity *Register::activity(const std::string &Id) const {

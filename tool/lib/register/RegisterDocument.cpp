@@ -235,6 +235,7 @@ private:
     transfers(A);
     measures(A);
     dpia(A);
+    toConfirm(3, Text::ToConfirm, A.ToConfirm);
     endSection();
   }
 
@@ -380,12 +381,45 @@ private:
     note({text(L.text(Text::DpiaNote))});
   }
 
+  /// Inferred categories, apart from the register's own: what pdflow
+  /// guessed, each declaration with the annotation that confirms it.
+  void toConfirm(int Level, Text Title, const std::vector<ToConfirmCategory> &Items) {
+    if (Items.empty())
+      return;
+    heading(Level, L.text(Title));
+    note({text(L.text(Text::ToConfirmNote))});
+    Table T;
+    T.Header = {L.text(Text::Category), L.text(Text::Elements), L.text(Text::ConfirmWith),
+                L.text(Text::Sink), L.text(Text::Evidence)};
+    for (const ToConfirmCategory &C : Items) {
+      Cell Elements, Fixes;
+      for (const InferredElement &E : C.Elements) {
+        if (!Elements.empty()) {
+          Elements.push_back(lineBreak());
+          Fixes.push_back(lineBreak());
+        }
+        Elements.push_back(code(E.Element));
+        Elements.push_back(text(" (" + E.Reason + ", " + L.text(Text::Confidence) + " " +
+                                std::to_string(E.Confidence) + ")"));
+        Fixes.push_back(code(confirmingAnnotation(E, C.Id)));
+      }
+      T.Rows.push_back(
+          {{strong(L.category(C.Id)), lineBreak(), code(C.Id)},
+           Elements,
+           Fixes,
+           C.Recipients.empty() ? Cell{text(L.text(Text::NoneValue))} : lines(C.Recipients),
+           evidence(C.Proof)});
+    }
+    table(std::move(T));
+  }
+
   void unregistered() {
     section("unregistered", "unregistered");
     heading(2, L.text(Text::Unregistered));
     note({text(L.text(Text::UnregisteredNote))});
     if (R.Unregistered.empty()) {
       paragraph({text(L.text(Text::NoneValue))});
+      toConfirm(3, Text::UnregisteredToConfirm, R.UnregisteredToConfirm);
       endSection();
       return;
     }
@@ -399,6 +433,7 @@ private:
                         {code(F.Function)},
                         evidence(F.Proof)});
     table(std::move(T));
+    toConfirm(3, Text::UnregisteredToConfirm, R.UnregisteredToConfirm);
     endSection();
   }
 

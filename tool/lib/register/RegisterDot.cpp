@@ -6,6 +6,8 @@
 
 #include "llvm/Support/JSON.h"
 
+#include <set>
+
 namespace pdflow {
 
 namespace {
@@ -57,6 +59,38 @@ const char *edgeStyle(MapMark M) {
   return "";
 }
 
+/// Inferred categories in a cluster of their own, grey and dotted, each
+/// linked to the activities whose data it would be: never drawn as a
+/// category of the register.
+std::string toConfirmCluster(const Register &R, const Labels &L) {
+  std::string Nodes, Edges;
+  std::set<std::string> Seen;
+  auto Add = [&](const std::vector<ToConfirmCategory> &Items, const std::string &Activity) {
+    for (const ToConfirmCategory &C : Items) {
+      std::string Key = "to-confirm:" + C.Id;
+      if (Seen.insert(Key).second)
+        Nodes += "    " + quoted(Key) + " [label=" + quoted(L.category(C.Id) + "\n" + C.Id) +
+                 ", color=\"#8c959f\", fillcolor=\"#ffffff\", style=\"rounded,filled,dotted\"];\n";
+      Edges +=
+          "  " + quoted(Key) + " -> " + quoted(Activity) + " [color=\"#8c959f\", style=dotted];\n";
+    }
+  };
+  for (const RegisterActivity &A : R.Activities)
+    Add(A.ToConfirm, "activity:" + A.Id);
+  if (!R.UnregisteredToConfirm.empty()) {
+    // The unregistered processing's node, when the register has one.
+    std::string Activity = R.Unregistered.empty() ? "to-confirm:unregistered" : "activity:";
+    if (R.Unregistered.empty())
+      Nodes += "    " + quoted(Activity) + " [label=" + quoted(L.text(Text::Unregistered)) +
+               ", color=\"#8c959f\", fillcolor=\"#ffffff\", style=\"rounded,filled,dotted\"];\n";
+    Add(R.UnregisteredToConfirm, Activity);
+  }
+  if (Nodes.empty())
+    return "";
+  return "  subgraph cluster_to_confirm {\n    label=" + quoted(L.text(Text::ToConfirm)) +
+         ";\n    color=\"#8c959f\";\n    style=dotted;\n" + Nodes + "  }\n" + Edges;
+}
+
 } // namespace
 
 std::string renderRegisterDot(const Register &R, const Taxonomy &Tax,
@@ -85,7 +119,7 @@ std::string renderRegisterDot(const Register &R, const Taxonomy &Tax,
   for (const MapEdge &E : Map.Edges)
     Out += "  " + quoted(Map.Nodes[E.From].Key) + " -> " + quoted(Map.Nodes[E.To].Key) +
            edgeStyle(E.Mark) + ";\n";
-  return Out + "}\n";
+  return Out + toConfirmCluster(R, L) + "}\n";
 }
 
 } // namespace pdflow

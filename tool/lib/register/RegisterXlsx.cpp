@@ -97,6 +97,7 @@ public:
     for (const RegisterActivity &A : R.Activities)
       activity(A);
     unregistered();
+    unregisteredToConfirm();
     processorSheet();
     lxw_error Err = workbook_close(Book);
     if (Err != LXW_NO_ERROR) {
@@ -357,6 +358,56 @@ private:
     if (!Missing.empty()) {
       heading(Text::Missing, {L.text(Text::Description)});
       line({L.text(Text::Missing), lines(Missing)}, true);
+    }
+    toConfirm(A);
+  }
+
+  /// Inferred categories, in a section of their own below the register's.
+  void toConfirm(const RegisterActivity &A) {
+    if (A.ToConfirm.empty())
+      return;
+    heading(Text::ToConfirm,
+            {L.text(Text::Elements), L.text(Text::ConfirmWith), L.text(Text::Evidence)});
+    line({"", L.text(Text::ToConfirmNote)});
+    for (const ToConfirmCategory &C : A.ToConfirm) {
+      auto [Elements, Fixes] = inferredColumns(C);
+      line({L.category(C.Id), Elements, Fixes, locations(C.Proof, L, O.Links)});
+    }
+  }
+
+  /// The elements (with reason and confidence) and the annotations that
+  /// confirm them, one per line.
+  std::pair<std::string, std::string> inferredColumns(const ToConfirmCategory &C) const {
+    std::vector<std::string> Elements, Fixes;
+    for (const InferredElement &E : C.Elements) {
+      Elements.push_back(E.Element + " (" + E.Reason + ", " + L.text(Text::Confidence) + " " +
+                         std::to_string(E.Confidence) + ")");
+      Fixes.push_back(confirmingAnnotation(E, C.Id));
+    }
+    return {lines(Elements), lines(Fixes)};
+  }
+
+  /// Inferred data reaching a sink under no activity: a sheet of its own.
+  void unregisteredToConfirm() {
+    if (R.UnregisteredToConfirm.empty())
+      return;
+    Sheet = workbook_add_worksheet(Book, sheetName(L.text(Text::ToConfirmSheet), Used).c_str());
+    const Text Columns[] = {Text::Category, Text::Elements, Text::ConfirmWith, Text::Sink,
+                            Text::Evidence};
+    for (size_t C = 0; C < 5; ++C) {
+      put(Sheet, 0, static_cast<lxw_col_t>(C), L.text(Columns[C]), Header);
+      worksheet_set_column(Sheet, static_cast<lxw_col_t>(C), static_cast<lxw_col_t>(C), 40,
+                           nullptr);
+    }
+    put(Sheet, 1, 0, L.text(Text::ToConfirmNote), nullptr);
+    lxw_row_t Line = 2;
+    for (const ToConfirmCategory &X : R.UnregisteredToConfirm) {
+      auto [Elements, Fixes] = inferredColumns(X);
+      const std::string Cells[] = {L.category(X.Id), Elements, Fixes, lines(X.Recipients),
+                                   locations(X.Proof, L, O.Links)};
+      for (size_t C = 0; C < 5; ++C)
+        put(Sheet, Line, static_cast<lxw_col_t>(C), Cells[C], Wrap);
+      ++Line;
     }
   }
 

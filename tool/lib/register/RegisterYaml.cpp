@@ -34,6 +34,7 @@ public:
     line(0, "unregistered_processing:" + std::string(R.Unregistered.empty() ? " []" : ""));
     for (const UnregisteredFlow &F : R.Unregistered)
       unregistered(F);
+    toConfirm(0, "unregistered_to_confirm", R.UnregisteredToConfirm);
     line(0, "processor_record:" + std::string(R.Controllers.empty() ? " []" : ""));
     for (const RegisterClientController &C : R.Controllers)
       clientController(C);
@@ -124,6 +125,24 @@ private:
     for (const DpiaReason &D : A.Dpia.Reasons)
       line(8, "- {criterion: " + scalar(D.Criterion, true) + ", details: " + flowList(D.Details) +
                   "}");
+    toConfirm(4, "to_confirm", A.ToConfirm);
+  }
+
+  /// Inferred categories, apart: --check does not compare them.
+  void toConfirm(unsigned Indent, const char *Key, const std::vector<ToConfirmCategory> &Items) {
+    line(Indent, Key + std::string(Items.empty() ? ": []" : ":"));
+    for (const ToConfirmCategory &C : Items) {
+      line(Indent + 2, "- id: " + scalar(C.Id));
+      line(Indent + 4, "elements:");
+      for (const InferredElement &E : C.Elements)
+        line(Indent + 6, "- {element: " + scalar(E.Element, true) + ", confidence: " +
+                             std::to_string(E.Confidence) + ", reason: " + scalar(E.Reason, true) +
+                             ", at: " + location(E.Declaration, true) +
+                             ", fix_at: " + location(E.FixAt, true) +
+                             ", confirm: " + scalar(confirmingAnnotation(E, C.Id), true) + "}");
+      line(Indent + 4, "recipients: " + flowList(C.Recipients));
+      evidence(Indent + 4, C.Proof);
+    }
   }
 
   void category(const RegisterCategory &C) {

@@ -45,7 +45,8 @@ public:
       return std::nullopt;
     MapReader Top(File, Doc, "register",
                   {"pdflow_register", "role", "controller", "security_measures", "activities",
-                   "unregistered_processing", "processor_record", "missing"});
+                   "unregistered_processing", "unregistered_to_confirm", "processor_record",
+                   "missing"});
     auto Version = Top.required("pdflow_register");
     if (!Version)
       return std::nullopt;
@@ -68,6 +69,7 @@ public:
       R.Activities.push_back(activity(N));
     for (const YAML::Node &N : items(Top, "unregistered_processing"))
       R.Unregistered.push_back(unregistered(N));
+    R.UnregisteredToConfirm = toConfirm(Top, "unregistered_to_confirm");
     for (const YAML::Node &N : items(Top, "processor_record"))
       R.Controllers.push_back(clientController(N));
     for (const YAML::Node &N : items(Top, "missing"))
@@ -157,7 +159,7 @@ private:
     MapReader R(File, N, "activity",
                 {"id", "declared", "name", "purposes", "legal_basis", "special_condition",
                  "legitimate_interest", "retention", "subjects", "entry_points", "categories",
-                 "recipients", "transfers", "security_measures", "dpia"});
+                 "recipients", "transfers", "security_measures", "dpia", "to_confirm"});
     RegisterActivity A;
     if (auto Id = R.required("id"))
       A.Id = Id->Text;
@@ -182,7 +184,28 @@ private:
     for (const YAML::Node &C : items(R, "security_measures"))
       A.Measures.push_back(measure(C));
     A.Dpia = dpia(R.get("dpia"));
+    A.ToConfirm = toConfirm(R, "to_confirm");
     return A;
+  }
+
+  std::vector<ToConfirmCategory> toConfirm(MapReader &R, const std::string &Key) {
+    std::vector<ToConfirmCategory> Out;
+    for (const YAML::Node &N : items(R, Key)) {
+      MapReader C(File, N, "category to confirm", {"id", "elements", "recipients", "evidence"});
+      ToConfirmCategory X;
+      X.Id = text(C, "id");
+      for (const YAML::Node &E : items(C, "elements")) {
+        MapReader ER(File, E, "inferred element",
+                     {"element", "confidence", "reason", "at", "fix_at", "confirm"});
+        X.Elements.push_back({text(ER, "element"), ER.index("confidence").value_or(0),
+                              text(ER, "reason"), parseLocation(text(ER, "at")),
+                              parseLocation(text(ER, "fix_at"))});
+      }
+      X.Recipients = strings(C, "recipients");
+      X.Proof = evidence(C);
+      Out.push_back(std::move(X));
+    }
+    return Out;
   }
 
   RegisterCategory category(const YAML::Node &N) {

@@ -180,10 +180,21 @@ std::vector<std::string> row(const Register &R, const RegisterActivity &A, const
       Or(join(Transfers), Text::NoneValue),
       dpiaText(A.Dpia, L),
       Or(join(Missing), Text::NoneValue),
+      Or(join(mapLabels(A.ToConfirm,
+                        [&](const ToConfirmCategory &C) { return toConfirmText(C, L); })),
+         Text::NoneValue),
   };
 }
 
 } // namespace
+
+std::string toConfirmText(const ToConfirmCategory &C, const Labels &L) {
+  std::vector<std::string> Elements;
+  for (const InferredElement &E : C.Elements)
+    Elements.push_back(E.Element + " (" + E.Reason + ", " + L.text(Text::Confidence) + " " +
+                       std::to_string(E.Confidence) + "): " + confirmingAnnotation(E, C.Id));
+  return L.category(C.Id) + L.text(Text::Colon) + llvm::join(Elements, ", ");
+}
 
 SummaryTable summaryTable(const Register &R, const Taxonomy &Tax, const Labels &L) {
   SummaryTable T;
@@ -210,6 +221,7 @@ SummaryTable summaryTable(const Register &R, const Taxonomy &Tax, const Labels &
       heading(L, Text::Transfers, Der),
       heading(L, Text::Dpia, Der),
       L.text(Text::Missing),
+      L.text(Text::ToConfirm),
   };
   for (const RegisterActivity &A : R.Activities)
     T.Rows.push_back(row(R, A, Tax, L));

@@ -50,12 +50,16 @@ std::string dpiaReasonText(const DpiaReason &R, const Labels &L);
 /// when they differ, each with where it comes from.
 std::string categoryRetentionText(const RegisterCategory &C, const Labels &L);
 
-/// Labels of Ids through F, in order.
-template <typename F>
-std::vector<std::string> mapLabels(const std::vector<std::string> &Ids, F &&Label) {
+/// "E-mail address: app::save::v (key "email" at src/Db.cpp:42:7,
+/// confidence 85): PDFLOW_DATA(contact.email) before src/Db.cpp:40:3".
+std::string toConfirmText(const ToConfirmCategory &C, const Labels &L);
+
+/// Labels of Items through F, in order.
+template <typename T, typename F>
+std::vector<std::string> mapLabels(const std::vector<T> &Items, F &&Label) {
   std::vector<std::string> Out;
-  for (const std::string &Id : Ids)
-    Out.push_back(Label(Id));
+  for (const T &Item : Items)
+    Out.push_back(Label(Item));
   return Out;
 }
 

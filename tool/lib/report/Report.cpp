@@ -52,7 +52,7 @@ void appendElementLine(std::string &Out, const DataElement &E) {
     Line += " source=" + S.Source;
   Line += std::string(" (") + annotationOriginName(E.Origin);
   if (E.Origin == AnnotationOrigin::Inferred)
-    Line += ", confidence " + std::to_string(E.Inferred.Confidence) + ": " + E.Inferred.Reason;
+    Line += ", confidence " + std::to_string(E.Inferred.Confidence) + ": " + E.Inferred.describe();
   appendLine(Out, Line + ")");
 }
 

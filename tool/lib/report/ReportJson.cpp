@@ -58,7 +58,7 @@ json::Value elementJson(const DataElement &E) {
   bool Inferred = E.Origin == AnnotationOrigin::Inferred;
   O["confidence"] =
       Inferred ? json::Value(static_cast<int64_t>(E.Inferred.Confidence)) : json::Value(nullptr);
-  O["reason"] = Inferred ? text(E.Inferred.Reason) : nullptr;
+  O["reason"] = Inferred ? text(E.Inferred.describe()) : nullptr;
   putLoc(O, E.Loc);
   return O;
 }

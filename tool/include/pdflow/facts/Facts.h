@@ -22,7 +22,7 @@
 namespace pdflow {
 
 /// Bumped whenever the on-disk form changes; older facts are re-extracted.
-inline constexpr int FactsFormatVersion = 4;
+inline constexpr int FactsFormatVersion = 5;
 
 enum class OriginKind : uint8_t {
   Element,    // Ref: element id (an annotated declaration read here)

@@ -22,8 +22,12 @@ const char *annotationOriginName(AnnotationOrigin O); // "code", "config", "clas
 /// Why an unannotated declaration was taken for personal data.
 struct Inference {
   unsigned Confidence = 0; // 0-100
-  std::string Reason;      // "name has 'password'", "type 'EmailAddress'"
+  std::string Reason;      // "name has 'password'", "type 'EmailAddress'", "key \"email\""
   SourceLoc InsertLoc;     // where PDFLOW_DATA(...) would go; invalid inside a macro
+  SourceLoc KeyLoc;        // the string literal the reason ends with, if it names one
+
+  /// The reason with the key literal's place: "key \"email\" at src/Db.cpp:42:7".
+  std::string describe() const;
 };
 
 /// A declaration that holds personal data.

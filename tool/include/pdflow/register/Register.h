@@ -124,6 +124,35 @@ struct RegisterSubject {
   bool operator==(const RegisterSubject &) const = default;
 };
 
+/// A data element pdflow only inferred from its name, type or a key next to
+/// it (discovery), with what confirms it.
+struct InferredElement {
+  std::string Element; // qualified name
+  unsigned Confidence = 0;
+  std::string Reason; // "name has 'email'", "key \"email\" at src/Db.cpp:42:7"
+  SourceLoc Declaration;
+  /// Where `PDFLOW_DATA(category) ` goes; invalid when the declaration
+  /// cannot take it (a macro, a shared declaration): a side annotation then.
+  SourceLoc FixAt;
+  bool operator==(const InferredElement &) const = default;
+};
+
+/// A category pdflow inferred on some of an activity's data: listed apart,
+/// "to confirm", never among the register's categories, recipients,
+/// transfers, measures or DPIA criteria, and not compared by --check. An
+/// annotation confirms it; it is then a category like any other.
+struct ToConfirmCategory {
+  std::string Id;
+  std::vector<InferredElement> Elements; // by name
+  std::vector<std::string> Recipients;   // where its data would go, sorted
+  std::vector<Evidence> Proof;           // declarations and sink calls
+  bool operator==(const ToConfirmCategory &) const = default;
+};
+
+/// The annotation that confirms E as of Category: `PDFLOW_DATA(category)
+/// before src/a.cpp:3:5`, or the side annotation to add to .pdflow.yaml.
+std::string confirmingAnnotation(const InferredElement &E, const std::string &Category);
+
 /// One entry of the register.
 struct RegisterActivity {
   std::string Id;
@@ -143,6 +172,7 @@ struct RegisterActivity {
   std::vector<RegisterTransfer> Transfers;   // by recipient, then country
   std::vector<RegisterMeasure> Measures;     // by effect
   DpiaScreening Dpia;
+  std::vector<ToConfirmCategory> ToConfirm; // inferred, by id
   bool operator==(const RegisterActivity &) const = default;
 };
 
@@ -188,6 +218,8 @@ struct Register {
   std::vector<std::string> SecurityMeasures; // declared, Art. 30(1)(g)
   std::vector<RegisterActivity> Activities;  // config order, then undeclared ids
   std::vector<UnregisteredFlow> Unregistered;
+  /// Inferred data that reaches a sink under no activity, to confirm.
+  std::vector<ToConfirmCategory> UnregisteredToConfirm;
   std::vector<RegisterClientController> Controllers; // role: processor
   std::vector<MissingField> Missing;
   bool operator==(const Register &) const = default;

@@ -21,7 +21,8 @@ std::optional<Register> parseRegisterYaml(const std::string &Text, const std::st
 /// each ("activity 'newsletter': new recipient 'Mailchimp' (US, no
 /// safeguard) receives contact.email, src/Newsletter.cpp:31"). Evidence
 /// that only moved is not a change: locations are reported, never compared.
-/// Empty when the processing is the same.
+/// Nor are the categories to confirm (inferred data, not part of the
+/// register until annotated). Empty when the processing is the same.
 std::vector<std::string> registerDrift(const Register &Committed, const Register &Current);
 
 } // namespace pdflow
