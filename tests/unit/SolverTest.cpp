@@ -63,6 +63,14 @@ struct Fixture {
     ModelIndex Models(Builtin, Cfg.Models);
     return solve(linkFacts(TUs), Cfg, Tax, Models);
   }
+
+  /// Solves TUs and returns the work it took; Flows gets how many flows.
+  SolveStats count(std::vector<TUFacts> TUs, size_t &Flows) {
+    ModelIndex Models(Builtin, Cfg.Models);
+    SolveStats Stats;
+    Flows = solve(linkFacts(TUs), Cfg, Tax, Models, {}, &Stats).Flows.size();
+    return Stats;
+  }
 };
 
 TUFacts tu(std::vector<FunctionFacts> Functions) {
@@ -208,11 +216,7 @@ SolveStats nodeLadder(int N, size_t &Flows) {
   }
   FunctionFacts Report = function("report", 0);
   Report.Calls = {call("log", {{node(OriginKind::Field, "f" + std::to_string(N))}}, 30)};
-  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
-  SolveStats Stats;
-  Model M = solve(linkFacts({tu({Fill, Report})}), Fx.Cfg, Fx.Tax, Models, {}, &Stats);
-  Flows = M.Flows.size();
-  return Stats;
+  return Fx.count({tu({Fill, Report})}, Flows);
 }
 
 /// A chain of N calls in one function, each fed the previous call's result
@@ -234,11 +238,7 @@ SolveStats callChain(int N, size_t &Flows) {
     Chain.Calls.push_back(call("step", {Prev, Prev}, 10 + I));
   }
   Chain.Calls.push_back(call("log", {{callResult(N - 1)}}, 99));
-  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
-  SolveStats Stats;
-  Model M = solve(linkFacts({tu({Step, Chain})}), Fx.Cfg, Fx.Tax, Models, {}, &Stats);
-  Flows = M.Flows.size();
-  return Stats;
+  return Fx.count({tu({Step, Chain})}, Flows);
 }
 
 } // namespace
@@ -283,10 +283,9 @@ TEST(SolverScaleTest, MutualRecursionConvergesInBoundedRounds) {
   FunctionFacts Main = function("main", 0);
   Main.Calls = {call("f7", {{element("e.email")}}, 50)};
   Fs.push_back(Main);
-  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
-  SolveStats Stats;
-  Model M = solve(linkFacts({tu(Fs)}), Fx.Cfg, Fx.Tax, Models, {}, &Stats);
-  ASSERT_EQ(M.Flows.size(), 1u);
+  size_t Flows = 0;
+  SolveStats Stats = Fx.count({tu(Fs)}, Flows);
+  ASSERT_EQ(Flows, 1u);
   // Each summary is recomputed a bounded number of times, not once per path.
   EXPECT_LE(Stats.Summaries, static_cast<size_t>(6 * (N + 1))) << Stats.Summaries;
 }
@@ -309,11 +308,7 @@ SolveStats loggingComponent(int N, size_t &Flows) {
   FunctionFacts Main = function("main", 0);
   Main.Calls = {call("f0", {{element("e.email")}}, 50)};
   Fs.push_back(Main);
-  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
-  SolveStats Stats;
-  Model M = solve(linkFacts({tu(Fs)}), Fx.Cfg, Fx.Tax, Models, {}, &Stats);
-  Flows = M.Flows.size();
-  return Stats;
+  return Fx.count({tu(Fs)}, Flows);
 }
 
 } // namespace
@@ -354,10 +349,9 @@ TEST(SolverScaleTest, CallersAreSummarisedAfterTheirCallees) {
   FunctionFacts Main = function("main", 0);
   Main.Calls = {call("a1000", {}, 20), call("log", {{callResult(0)}}, 21)};
   Fs.push_back(Main);
-  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
-  SolveStats Stats;
-  Model M = solve(linkFacts({tu(Fs)}), Fx.Cfg, Fx.Tax, Models, {}, &Stats);
-  EXPECT_EQ(M.Flows.size(), 1u);
+  size_t Flows = 0;
+  SolveStats Stats = Fx.count({tu(Fs)}, Flows);
+  EXPECT_EQ(Flows, 1u);
   EXPECT_EQ(Stats.Summaries, static_cast<size_t>(N + 1));
 }
 
@@ -375,10 +369,7 @@ SolveStats objectReturned(bool WithState, size_t &Flows) {
   Main.Calls = {call("make", {}, 20), call("log", {{callResult(0)}}, 21)};
   TUFacts T = tu({Make, Main});
   T.Records["fmt::detail::state"].QualifiedName = "fmt::detail::state";
-  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
-  SolveStats Stats;
-  Flows = solve(linkFacts({T}), Fx.Cfg, Fx.Tax, Models, {}, &Stats).Flows.size();
-  return Stats;
+  return Fx.count({T}, Flows);
 }
 
 } // namespace
@@ -417,10 +408,7 @@ SolveStats deadEndChain(int N, size_t &Flows) {
                 call("audit", {{element("e.email")}}, 41)};
   Fs.push_back(Audit);
   Fs.push_back(Main);
-  ModelIndex Models(Fx.Builtin, Fx.Cfg.Models);
-  SolveStats Stats;
-  Flows = solve(linkFacts({tu(Fs)}), Fx.Cfg, Fx.Tax, Models, {}, &Stats).Flows.size();
-  return Stats;
+  return Fx.count({tu(Fs)}, Flows);
 }
 
 } // namespace
