@@ -19,6 +19,7 @@ namespace pdflow {
 namespace {
 
 bool isInput(const Origin &O) { return O.Kind == OriginKind::Param || O.Kind == OriginKind::This; }
+bool isNode(const Origin &O) { return O.Kind == OriginKind::Field || O.Kind == OriginKind::Global; }
 
 /// Where data ends up in a summary: a sink call, or a field or global node
 /// that other functions read.
@@ -826,7 +827,7 @@ private:
         R.Trail.append(Step);
         PathContext Ctx{unionOf(GuardedIn[Usr], C.ConsentGuards), activitiesIn(Usr)};
         Ctx.Activities.insert(Entry.begin(), Entry.end());
-        if (R.Kind == OriginKind::Field || R.Kind == OriginKind::Global)
+        if (isNode(R))
           NodeStarts[R.Ref].push_back({To, std::move(R), std::move(Ctx)});
         else
           arrive(To, std::move(R), std::move(Ctx));
@@ -957,9 +958,6 @@ private:
     static const std::vector<V> None;
     auto It = M.find(Key);
     return It == M.end() ? None : It->second;
-  }
-  static bool isNode(const Origin &O) {
-    return O.Kind == OriginKind::Field || O.Kind == OriginKind::Global;
   }
   void markLiveInput(InputId In) {
     if (!LiveInputs[In]) {
@@ -1160,7 +1158,7 @@ private:
       Work.push_back(Node);
       Queued.insert(Node);
       for (const Origin &O : Content.value())
-        if (O.Kind == OriginKind::Field || O.Kind == OriginKind::Global)
+        if (isNode(O))
           Readers[O.Ref].insert(Node);
     }
     while (!Work.empty()) {
@@ -1203,7 +1201,7 @@ private:
         Taken[K] = 1;
         continue;
       }
-      if (S.Kind != OriginKind::Field && S.Kind != OriginKind::Global)
+      if (!isNode(S))
         continue;
       const Value &From = Closed[S.Ref].value();
       size_t N = From.size();
@@ -1254,7 +1252,7 @@ private:
 
   /// A closed origin as the data elements it stands for.
   std::vector<Concrete> expand(const Origin &O) {
-    if (O.Kind != OriginKind::Field && O.Kind != OriginKind::Global)
+    if (!isNode(O))
       return concreteOf(O);
     std::vector<Concrete> Out;
     for (Origin C : Closed[O.Ref].value()) {
